@@ -1,0 +1,55 @@
+"""The command line: `oneonone` alone starts the window; subcommands run headless jobs."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from oneonone_desktop import APP_DISPLAY_NAME, __version__
+from oneonone_desktop.cli.common import EXIT_USAGE, CommandError
+
+# Each module has `register(subparsers)`; it adds its subcommands with `handler=` defaults.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="oneonone",
+        description=f"{APP_DISPLAY_NAME}: plan, hold and follow up one-on-one meetings, offline. "
+        "Without a command, the app's window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder holding the data (default: your user data folder, or $ONEONONE_DATA_DIR); "
+        "use a folder on a USB stick for a portable copy",
+    )
+    parser.add_argument(
+        "--quit-after-startup",
+        action="store_true",
+        help="open the window, wait until the supporter list has painted, then quit (for checks)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from oneonone_desktop.app import run_gui
+
+        return run_gui(data_dir=args.data_dir, quit_after_startup=args.quit_after_startup)
+    try:
+        return int(args.handler(args) or 0)
+    except CommandError as exc:
+        print(f"oneonone: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("oneonone: interrupted; nothing was changed.", file=sys.stderr)
+        return EXIT_USAGE

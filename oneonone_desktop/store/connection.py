@@ -1,0 +1,117 @@
+"""Open the database: pragmas, health check, migrations and default rows, with clear errors."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+
+from peewee import DatabaseError as PeeweeDatabaseError
+from peewee import OperationalError, SqliteDatabase
+
+from oneonone_desktop.store.defaults import ensure_defaults
+from oneonone_desktop.store.errors import (
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    StoreError,
+)
+from oneonone_desktop.store.migrations import LATEST_VERSION, migrate, schema_version
+from oneonone_desktop.store.models import db
+
+PRAGMAS = {
+    "foreign_keys": 1,
+    "journal_mode": "wal",
+    "synchronous": 2,  # FULL: a power cut never loses a committed change
+    "secure_delete": 1,  # erased people leave no bytes behind
+    "cache_size": -16000,
+}
+BUSY_TIMEOUT_SECONDS = 3.0
+
+
+def _classify(path: Path, exc: Exception) -> StoreError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(path)
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return DatabaseReadOnly(path)
+    if "disk i/o" in text or "full" in text:
+        return DatabaseReadOnly(path)
+    return DatabaseCorrupt(path, str(exc))
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseReadOnly(path) from exc
+    if path.exists() and not os.access(path, os.W_OK):
+        raise DatabaseReadOnly(path)
+    if not os.access(folder, os.W_OK):
+        raise DatabaseReadOnly(path)
+
+
+def _precheck(path: Path) -> None:
+    """Check an existing file read-only, before any pragma can change its header."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.Error as exc:
+        raise _classify(path, exc) from exc
+    try:
+        (version,) = conn.execute("PRAGMA user_version").fetchone()
+        if version > LATEST_VERSION:
+            raise DatabaseTooNew(path, version, LATEST_VERSION)
+        result = conn.execute("PRAGMA quick_check").fetchone()
+        if not result or result[0] != "ok":
+            raise DatabaseCorrupt(path, str(result[0]) if result else "")
+    except sqlite3.Error as exc:
+        raise _classify(path, exc) from exc
+    finally:
+        conn.close()
+
+
+def open_database(
+    path: Path,
+    *,
+    backup_dir: Path | None = None,
+    migrate_to: int = LATEST_VERSION,
+    bind: bool = True,
+) -> SqliteDatabase:
+    """Open (creating if needed) the database at `path`, check it and bring its schema up to date.
+
+    With `bind` (the default) the models' placeholder is pointed at it. Raises a StoreError
+    subclass for a locked, corrupt, read-only or too-new file; nothing is changed in that case.
+    """
+    path = Path(path)
+    _check_writable(path)
+    _precheck(path)
+    database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
+    try:
+        database.connect()
+        migrate(database, path=path, backup_dir=backup_dir, target=migrate_to)
+        if bind:
+            db.initialize(database)
+        if schema_version(database) == LATEST_VERSION:
+            with database.atomic():
+                ensure_defaults(database)
+    except StoreError:
+        database.close()
+        raise
+    except (OperationalError, PeeweeDatabaseError, sqlite3.DatabaseError) as exc:
+        database.close()
+        raise _classify(path, exc) from exc
+    return database
+
+
+def close_database(database: SqliteDatabase) -> None:
+    """Close cleanly, folding the write-ahead log back into the main file."""
+    if database.is_closed():
+        return
+    with contextlib.suppress(OperationalError, sqlite3.DatabaseError):
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()

@@ -1,0 +1,47 @@
+-- Migration 2: stories, actions, question sets, meetings, answers, commitments, promises,
+-- follow-up tasks and templates. Frozen like every migration.
+
+CREATE TABLE "story" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(255) NOT NULL, "body" TEXT NOT NULL, "created_at" DATETIME NOT NULL);
+CREATE TABLE "story_label" ("id" INTEGER NOT NULL PRIMARY KEY, "story_id" INTEGER NOT NULL, "label_id" INTEGER NOT NULL, FOREIGN KEY ("story_id") REFERENCES "story" ("id") ON DELETE CASCADE, FOREIGN KEY ("label_id") REFERENCES "label" ("id") ON DELETE CASCADE);
+CREATE INDEX "story_label_story_id" ON "story_label" ("story_id");
+CREATE INDEX "story_label_label_id" ON "story_label" ("label_id");
+CREATE TABLE "action" ("id" INTEGER NOT NULL PRIMARY KEY, "title" VARCHAR(255) NOT NULL, "description" TEXT NOT NULL, "kind" VARCHAR(255) NOT NULL, "starts_at" DATETIME, "place" VARCHAR(255) NOT NULL, "is_next_step" INTEGER NOT NULL, "archived_at" DATETIME, "created_at" DATETIME NOT NULL);
+CREATE TABLE "action_label" ("id" INTEGER NOT NULL PRIMARY KEY, "action_id" INTEGER NOT NULL, "label_id" INTEGER NOT NULL, FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE CASCADE, FOREIGN KEY ("label_id") REFERENCES "label" ("id") ON DELETE CASCADE);
+CREATE INDEX "action_label_action_id" ON "action_label" ("action_id");
+CREATE INDEX "action_label_label_id" ON "action_label" ("label_id");
+CREATE TABLE "question_set" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, "language" VARCHAR(255) NOT NULL, "is_default" INTEGER NOT NULL, "created_at" DATETIME NOT NULL);
+CREATE TABLE "question" ("id" INTEGER NOT NULL PRIMARY KEY, "question_set_id" INTEGER NOT NULL, "parent_id" INTEGER, "position" INTEGER NOT NULL, "number" VARCHAR(255) NOT NULL, "text" TEXT NOT NULL, "answer_kind" VARCHAR(255) NOT NULL, "show_when" VARCHAR(255), FOREIGN KEY ("question_set_id") REFERENCES "question_set" ("id") ON DELETE CASCADE, FOREIGN KEY ("parent_id") REFERENCES "question" ("id") ON DELETE CASCADE);
+CREATE INDEX "question_question_set_id" ON "question" ("question_set_id");
+CREATE INDEX "question_parent_id" ON "question" ("parent_id");
+CREATE TABLE "meeting_kind" ("id" INTEGER NOT NULL PRIMARY KEY, "key" VARCHAR(255) NOT NULL, "label" VARCHAR(255) NOT NULL, "agenda" TEXT NOT NULL, "default_minutes" INTEGER NOT NULL);
+CREATE UNIQUE INDEX "meeting_kind_key" ON "meeting_kind" ("key");
+CREATE TABLE "meeting" ("id" INTEGER NOT NULL PRIMARY KEY, "supporter_id" INTEGER NOT NULL, "kind_id" INTEGER, "question_set_id" INTEGER, "status" VARCHAR(255) NOT NULL, "scheduled_at" DATETIME, "duration_minutes" INTEGER NOT NULL, "place" VARCHAR(255) NOT NULL, "in_person" INTEGER NOT NULL, "started_at" DATETIME, "ended_at" DATETIME, "purpose_explained" INTEGER NOT NULL, "notes" TEXT NOT NULL, "learned" TEXT NOT NULL, "draft" TEXT NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, FOREIGN KEY ("supporter_id") REFERENCES "supporter" ("id") ON DELETE CASCADE, FOREIGN KEY ("kind_id") REFERENCES "meeting_kind" ("id") ON DELETE SET NULL, FOREIGN KEY ("question_set_id") REFERENCES "question_set" ("id") ON DELETE SET NULL);
+CREATE INDEX "meeting_supporter_id" ON "meeting" ("supporter_id");
+CREATE INDEX "meeting_kind_id" ON "meeting" ("kind_id");
+CREATE INDEX "meeting_question_set_id" ON "meeting" ("question_set_id");
+CREATE INDEX "meeting_status" ON "meeting" ("status");
+CREATE INDEX "meeting_scheduled_at" ON "meeting" ("scheduled_at");
+CREATE TABLE "answer" ("id" INTEGER NOT NULL PRIMARY KEY, "meeting_id" INTEGER NOT NULL, "question_id" INTEGER, "number" VARCHAR(255) NOT NULL, "question_text" TEXT NOT NULL, "answer" TEXT NOT NULL, "yes_no" VARCHAR(255), FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE CASCADE, FOREIGN KEY ("question_id") REFERENCES "question" ("id") ON DELETE SET NULL);
+CREATE INDEX "answer_meeting_id" ON "answer" ("meeting_id");
+CREATE INDEX "answer_question_id" ON "answer" ("question_id");
+CREATE TABLE "commitment" ("id" INTEGER NOT NULL PRIMARY KEY, "supporter_id" INTEGER NOT NULL, "meeting_id" INTEGER, "action_id" INTEGER, "activity" VARCHAR(255) NOT NULL, "due_at" DATETIME, "goal" TEXT NOT NULL, "status" VARCHAR(255) NOT NULL, "not_yet_reason" TEXT NOT NULL, "ask_again_on" DATE, "created_at" DATETIME NOT NULL, FOREIGN KEY ("supporter_id") REFERENCES "supporter" ("id") ON DELETE CASCADE, FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE SET NULL, FOREIGN KEY ("action_id") REFERENCES "action" ("id") ON DELETE SET NULL);
+CREATE INDEX "commitment_supporter_id" ON "commitment" ("supporter_id");
+CREATE INDEX "commitment_meeting_id" ON "commitment" ("meeting_id");
+CREATE INDEX "commitment_action_id" ON "commitment" ("action_id");
+CREATE INDEX "commitment_due_at" ON "commitment" ("due_at");
+CREATE INDEX "commitment_status" ON "commitment" ("status");
+CREATE TABLE "promise" ("id" INTEGER NOT NULL PRIMARY KEY, "supporter_id" INTEGER NOT NULL, "meeting_id" INTEGER, "text" TEXT NOT NULL, "due_on" DATE, "status" VARCHAR(255) NOT NULL, "kept_at" DATETIME, "created_at" DATETIME NOT NULL, FOREIGN KEY ("supporter_id") REFERENCES "supporter" ("id") ON DELETE CASCADE, FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE SET NULL);
+CREATE INDEX "promise_supporter_id" ON "promise" ("supporter_id");
+CREATE INDEX "promise_meeting_id" ON "promise" ("meeting_id");
+CREATE INDEX "promise_due_on" ON "promise" ("due_on");
+CREATE INDEX "promise_status" ON "promise" ("status");
+CREATE TABLE "task" ("id" INTEGER NOT NULL PRIMARY KEY, "supporter_id" INTEGER, "meeting_id" INTEGER, "commitment_id" INTEGER, "promise_id" INTEGER, "kind" VARCHAR(255) NOT NULL, "title" VARCHAR(255) NOT NULL, "notes" TEXT NOT NULL, "channel" VARCHAR(255) NOT NULL, "due_on" DATE NOT NULL, "due_time" TIME, "rrule" VARCHAR(255), "status" VARCHAR(255) NOT NULL, "status_note" TEXT NOT NULL, "snoozed_until" DATE, "completed_at" DATETIME, "uid" VARCHAR(255) NOT NULL, "created_at" DATETIME NOT NULL, FOREIGN KEY ("supporter_id") REFERENCES "supporter" ("id") ON DELETE CASCADE, FOREIGN KEY ("meeting_id") REFERENCES "meeting" ("id") ON DELETE SET NULL, FOREIGN KEY ("commitment_id") REFERENCES "commitment" ("id") ON DELETE CASCADE, FOREIGN KEY ("promise_id") REFERENCES "promise" ("id") ON DELETE CASCADE);
+CREATE INDEX "task_supporter_id" ON "task" ("supporter_id");
+CREATE INDEX "task_meeting_id" ON "task" ("meeting_id");
+CREATE INDEX "task_commitment_id" ON "task" ("commitment_id");
+CREATE INDEX "task_promise_id" ON "task" ("promise_id");
+CREATE INDEX "task_due_on" ON "task" ("due_on");
+CREATE INDEX "task_status" ON "task" ("status");
+CREATE UNIQUE INDEX "task_uid" ON "task" ("uid");
+CREATE TABLE "template" ("id" INTEGER NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "language" VARCHAR(255) NOT NULL, "body" TEXT NOT NULL, "options" TEXT NOT NULL, "created_at" DATETIME NOT NULL);
+CREATE UNIQUE INDEX "template_kind_name" ON "template" ("kind", "name");
