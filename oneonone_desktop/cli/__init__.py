@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from oneonone_desktop import APP_DISPLAY_NAME, __version__
 from oneonone_desktop.cli.common import EXIT_USAGE, CommandError
 
-# Each module has `register(subparsers)`; it adds its subcommands with `handler=` defaults.
+# Each module has `register(subparsers)` adding its subcommands (with a `handler=` default),
+# and may have `register_print(print_subparsers)` adding kinds of `oneonone print KIND`.
 COMMAND_MODULES: tuple[str, ...] = ()
 
 
@@ -33,8 +34,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window, wait until the supporter list has painted, then quit (for checks)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    printing = subparsers.add_parser(
+        "print", help="make printable PDFs and images (cards, labels, prep sheets, agendas, …)"
+    )
+    print_kinds = printing.add_subparsers(dest="print_kind", metavar="KIND", required=True)
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+        module = importlib.import_module(name)
+        if hasattr(module, "register"):
+            module.register(subparsers)
+        if hasattr(module, "register_print"):
+            module.register_print(print_kinds)
     return parser
 
 
