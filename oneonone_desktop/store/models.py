@@ -211,8 +211,10 @@ class Question(BaseModel):
     position = IntegerField(default=0)
     number = CharField(default="")
     text = TextField()
-    answer_kind = CharField(default="text")  # text, yes_no
+    answer_kind = CharField(default="text")  # text, yes_no, choice
     show_when = CharField(null=True)
+    options = TextField(default="[]")  # JSON list of the choices of a "choice" question
+    hint = TextField(default="")  # a note shown under the question
 
 
 class MeetingKind(BaseModel):
@@ -244,6 +246,8 @@ class Meeting(BaseModel):
     notes = TextField(default="")
     learned = TextField(default="")
     draft = TextField(default="")  # JSON of the wizard's unsaved state
+    story = ForeignKeyField(Story, null=True, on_delete="SET NULL")  # the story told
+    capture = TextField(default="{}")  # JSON: what the wizard captured without a column
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
@@ -257,6 +261,7 @@ class Answer(BaseModel):
     question_text = TextField()
     answer = TextField(default="")
     yes_no = CharField(null=True)
+    choice = TextField(null=True)  # the chosen option's exact wording
 
 
 class Commitment(BaseModel):
