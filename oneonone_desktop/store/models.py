@@ -248,6 +248,7 @@ class Meeting(BaseModel):
     draft = TextField(default="")  # JSON of the wizard's unsaved state
     story = ForeignKeyField(Story, null=True, on_delete="SET NULL")  # the story told
     capture = TextField(default="{}")  # JSON: what the wizard captured without a column
+    ical_uid = CharField(null=True, unique=True)  # UID when read from another calendar
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
 
@@ -327,6 +328,9 @@ class Task(BaseModel):
     snoozed_until = DateField(null=True)
     completed_at = DateTimeField(null=True)
     uid = CharField(unique=True)
+    is_ask = BooleanField(default=False)  # doing it asks the person for something
+    reminder_minutes = IntegerField(null=True)  # alarm this long before due (all-day: 9:00)
+    exdates = TextField(default="")  # skipped occurrences: comma-separated YYYY-MM-DD
     created_at = DateTimeField(default=utcnow)
 
 
