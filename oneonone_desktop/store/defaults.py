@@ -29,3 +29,7 @@ def ensure_defaults(database: SqliteDatabase) -> None:
             " local_vision, purpose_script, created_at) VALUES ('', '', '', '', '', '', '',"
             " datetime('now'))"
         )
+    # The 1:1 core's shipped data: question sets, agendas, next steps, the purpose script.
+    from oneonone_desktop.services.meetings import seed_defaults as seed_meeting_defaults
+
+    seed_meeting_defaults(database)
