@@ -33,3 +33,18 @@ def confirm(
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is yes
+
+
+def choose(parent: QWidget | None, title: str, text: str, options: list[str]) -> int | None:
+    """Ask the user to pick one of `options` (button words); None when cancelled."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    buttons = [box.addButton(o, QMessageBox.ButtonRole.AcceptRole) for o in options]
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(buttons[0])
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None

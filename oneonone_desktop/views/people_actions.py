@@ -185,14 +185,17 @@ class PeopleActions(QObject):
     def import_file(self) -> None:
         from oneonone_desktop.views.import_dialog import run_import
 
-        if run_import(self._parent):
+        done = run_import(self._parent)
+        if done:
             self.changed.emit()
+            self.notice.emit(done, False)
 
     def export_file(self) -> None:
         from oneonone_desktop.views.import_dialog import run_export
 
-        chosen = self._current_ids()
-        run_export(self._parent, chosen, self._shown_ids)
+        done = run_export(self._parent, self._current_ids(), self._shown_ids)
+        if done:
+            self.notice.emit(done, False)
 
     def print_shown(self) -> None:
         from oneonone_desktop.views.printing import print_people
