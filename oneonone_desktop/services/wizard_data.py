@@ -213,7 +213,7 @@ def _strs(value: Any) -> list[str]:
 def _answers(value: Any) -> dict[int, dict[str, str]]:
     out: dict[int, dict[str, str]] = {}
     for key, parts in value.items():
-        if isinstance(parts, dict):
+        if isinstance(parts, dict) and str(key).isdigit():
             kept = {k: str(v) for k, v in parts.items() if k in ("yes_no", "choice", "text") and v}
             if kept:
                 out[int(key)] = kept
