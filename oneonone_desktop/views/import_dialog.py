@@ -143,7 +143,7 @@ class ImportDialog(QDialog):
 
     def _preview_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel(self.tr("Ready to import?"))
+        title = self.preview_title = QLabel(self.tr("Ready to import?"))
         title.setObjectName("pageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
@@ -157,6 +157,7 @@ class ImportDialog(QDialog):
         self.problems.verticalHeader().hide()
         self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problems.setWordWrap(False)
+        self.problems.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         header = self.problems.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column in (0, 1, 2):
@@ -305,11 +306,19 @@ class ImportDialog(QDialog):
             new=new, merge=f"{merge:,}"
         )
         count = len(self.plan.problems)
-        if count:
+        self.preview_title.setText(self.tr("Ready to import?"))
+        if count == 1:
+            self.preview_title.setText(self.tr("One row needs fixing"))
             text += " " + self.tr(
-                "But {n} {rows} need fixing first, so nothing can be imported yet. Fix them in "
+                "But 1 row needs fixing first, so nothing can be imported yet. Fix it in the "
+                "file (or go back and change the columns), then choose the file again."
+            )
+        elif count:
+            self.preview_title.setText(self.tr("Some rows need fixing"))
+            text += " " + self.tr(
+                "But {n} rows need fixing first, so nothing can be imported yet. Fix them in "
                 "the file (or go back and change the columns), then choose the file again."
-            ).format(n=f"{count:,}", rows=self.tr("row") if count == 1 else self.tr("rows"))
+            ).format(n=f"{count:,}")
         elif not (add or merge):
             text = self.tr("There is no one to import in this file.")
         self.summary.setText(text)

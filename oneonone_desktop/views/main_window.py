@@ -124,8 +124,9 @@ class MainWindow(QMainWindow):
             page = PersonPage(self.database)
             page.backRequested.connect(self.show_list)
             page.openRequested.connect(self.open_person)
-            for action in (self.actions.edit, self.actions.tag, self.actions.archive):
-                page.add_action(action)
+            page.add_action(self.actions.edit)
+            page.add_action(self.actions.tag, self.tr("Tag…"))
+            page.add_action(self.actions.archive)
             page.addAction(self.actions.erase)
             self.people_stack.addWidget(page)
             self._person_page = page

@@ -96,11 +96,22 @@ class PersonPage(QWidget):
         layout.addWidget(splitter, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-    def add_action(self, action: QAction) -> QToolButton:
-        """A button for one of the window's actions (Edit, Archive, …) acting on this person."""
+    def add_action(self, action: QAction, text: str | None = None) -> QToolButton:
+        """A button for one of the window's actions (Edit, Archive, …) acting on this person.
+
+        With `text`, the button keeps these words instead of the action's (menu) words.
+        """
         button = QToolButton()
-        button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        if text is None:
+            button.setDefaultAction(action)
+        else:
+            button.setText(text)
+            button.setIcon(action.icon())
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
+            button.setEnabled(action.isEnabled())
         self._actions.insertWidget(self._actions.count() - 1, button)
         self.addAction(action)
         return button

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -132,6 +133,8 @@ class SupporterDialog(QDialog):
     # --- building ------------------------------------------------------------------------
 
     def _name_accessibility(self) -> None:
+        """Name every field after its label, and line the labels up the same on every tab."""
+        labels: list[QWidget] = []
         for form_name in ("personForm", "involvementForm"):
             form = self.form.findChild(QFormLayout, form_name)
             if form is None:
@@ -142,6 +145,10 @@ class SupporterDialog(QDialog):
                 if label and field and label.widget() and field.widget():
                     text = label.widget().text().replace("&", "") or self.tr("Street, line 2")
                     field.widget().setAccessibleName(text)
+                    labels.append(label.widget())
+        widest = max((w.sizeHint().width() for w in labels), default=0)
+        for widget in labels:
+            widget.setMinimumWidth(widest)
 
     def _build_consents(self) -> dict[str, tuple[QCheckBox, QDateEdit, QLineEdit]]:
         grid = self.form.findChild(QGridLayout, "consentGrid")
@@ -177,6 +184,8 @@ class SupporterDialog(QDialog):
         label = QLabel()
         label.setObjectName("fieldError")
         label.setWordWrap(True)
+        label.setMinimumWidth(360)
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         form = self._form_of(widget)
         if form is None:
             return label

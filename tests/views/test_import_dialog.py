@@ -54,7 +54,8 @@ def test_problems_are_listed_by_line_and_field_and_block_the_import(qtbot, datab
     assert dialog.problems.rowCount() == 1
     assert dialog.problems.item(0, 0).text() == "bad.csv"
     assert dialog.problems.item(0, 1).text() == "2"
-    assert "need fixing first" in dialog.summary.text()
+    assert "1 row needs fixing first" in dialog.summary.text()
+    assert dialog.preview_title.text() == "One row needs fixing"
     assert not dialog.next_button.isEnabled()
     assert Supporter.select().count() == 0
 
