@@ -33,3 +33,7 @@ def ensure_defaults(database: SqliteDatabase) -> None:
     from oneonone_desktop.services.meetings import seed_defaults as seed_meeting_defaults
 
     seed_meeting_defaults(database)
+    # The shipped card templates (English and Spanish), each added once.
+    from oneonone_desktop.documents.templates import seed_default_templates
+
+    seed_default_templates(database)
