@@ -44,6 +44,7 @@ SortKeyRole = int(Qt.ItemDataRole.UserRole) + 2
 """data(index, SortKeyRole) -> the raw value of the cell (datetime for last contact)."""
 
 PAGE_SIZE = 200
+FIRST_PAGE = 100  # enough to fill a tall window twice; fewer rows read on each keystroke
 _MUTED = QColor("#6b7785")
 
 
@@ -140,11 +141,11 @@ class SupporterTableModel(QAbstractTableModel):
 
     def set_filter(self, flt: SupporterFilter) -> None:
         """Show the people `flt` selects (the first page now, the rest as the view scrolls)."""
-        self._reload(replace(flt), PAGE_SIZE)
+        self._reload(replace(flt), FIRST_PAGE)
 
     def refresh(self) -> None:
         """Read the rows again after a change, keeping as many loaded as before."""
-        self._reload(self._filter, max(PAGE_SIZE, len(self._rows)))
+        self._reload(self._filter, max(FIRST_PAGE, len(self._rows)))
 
     def total(self) -> int:
         """How many people the current filter selects (counted once per filter, on demand)."""

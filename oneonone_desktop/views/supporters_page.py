@@ -89,7 +89,12 @@ class SupportersPage(QWidget):
         self._status_timer.setInterval(STATUS_DELAY_MS)
         self._status_timer.timeout.connect(self._update_status)
 
-        self.search.textChanged.connect(self.apply_filter)
+        # Keys typed while a search runs are taken together: one search for the latest text.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
         self.filters.changed.connect(self.apply_filter)
         self.table.doubleClicked.connect(self._open_index)
         self.table.emptyLinkActivated.connect(self._empty_link)
@@ -136,6 +141,7 @@ class SupportersPage(QWidget):
 
     def apply_filter(self, *_: Any) -> None:
         """Show the people the search box and filters select (called on every keystroke)."""
+        self._search_timer.stop()
         self.model.set_filter(self.current_filter())
         self._update_empty_text()
         self._status_timer.start()
@@ -282,6 +288,7 @@ class SupportersPage(QWidget):
     def _empty_link(self, link: str) -> None:
         if link == "clear-search":
             self.search.clear()
+            self.apply_filter()
             self.search.setFocus()
         elif link == "clear-filters":
             self.filters.clear()
