@@ -309,6 +309,18 @@ def occurrences(
     limit: int = MAX_OCCURRENCES,
 ) -> list[dt.date]:
     """The dates of an all-day series that fall between `start` and `end` (inclusive)."""
+    parsed = _parse(rule)
+    if parsed.simple and parsed.count is None and parsed.until is None:
+        # Plain arithmetic for "every N days/weeks" (most check-ins): no generators at all.
+        step = _PERIOD_DAYS[parsed.freq] * parsed.interval
+        gap = (start - first).days
+        day = first + dt.timedelta(days=max(0, -(-gap // step)) * step)
+        found = []
+        while day <= end and len(found) < limit:
+            if day not in exdates:
+                found.append(day)
+            day += dt.timedelta(days=step)
+        return found
     moments = timed_occurrences(
         rule, dt.datetime.combine(first, dt.time(0)), start, end, exdates=exdates, limit=limit
     )

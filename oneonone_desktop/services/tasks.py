@@ -14,10 +14,11 @@ from oneonone_desktop.services import recurrence
 from oneonone_desktop.services.calendar_items import ITEM_KINDS as ITEM_KINDS
 from oneonone_desktop.services.calendar_items import KIND_LABELS as KIND_LABELS
 from oneonone_desktop.services.calendar_items import CalendarItem as CalendarItem
+from oneonone_desktop.services.calendar_items import DaySummary as DaySummary
 from oneonone_desktop.services.calendar_items import TodayList as TodayList
 from oneonone_desktop.services.calendar_items import attention_count as attention_count
 from oneonone_desktop.services.calendar_items import contact_details as contact_details
-from oneonone_desktop.services.calendar_items import counts_by_day as counts_by_day
+from oneonone_desktop.services.calendar_items import day_summaries as day_summaries
 from oneonone_desktop.services.calendar_items import items_between as items_between
 from oneonone_desktop.services.calendar_items import today_list as today_list
 from oneonone_desktop.store.models import (

@@ -249,13 +249,30 @@ def test_bad_new_tasks_are_refused_in_plain_words(database):
     assert Task.select().count() == 0
 
 
-def test_counts_by_day_and_contact_details(database):
+def test_day_summaries_count_what_items_between_shows(database):
     sid = person(phones=["555-010-2000", "555-010-3000"], emails=["ana@example.org"])
     task("A", TODAY, kind="thank_you")
     task("B", TODAY, kind="thank_you")
-    task("C", TODAY, kind="check_in")
-    counts = tasks.counts_by_day(tasks.items_between(*MARCH, today=TODAY))
-    assert counts == {TODAY: {"thank_you": 2, "check_in": 1}}
+    done = task("C", TODAY - dt.timedelta(days=1), kind="check_in")
+    tasks.mark_done(done)
+    task("D", TODAY - dt.timedelta(days=2), kind="check_in")
+    snoozed = task("E", TODAY - dt.timedelta(days=2))
+    tasks.snooze(snoozed, TODAY)
+    task("Weekly", dt.date(2026, 3, 3), kind="check_in", rrule="FREQ=WEEKLY")
+    Meeting.create(supporter=sid, scheduled_at=dt.datetime(2026, 3, 12, 19, 0))
+    summaries = tasks.day_summaries(*MARCH, today=TODAY)
+    by_hand: dict[dt.date, tuple[int, int, int, dict[str, int]]] = {}
+    for item in tasks.items_between(*MARCH, today=TODAY):
+        total, open_, late, kinds = by_hand.get(item.date, (0, 0, 0, {}))
+        kinds[item.kind] = kinds.get(item.kind, 0) + 1
+        by_hand[item.date] = (total + 1, open_ + (not item.done), late + item.overdue, kinds)
+    assert {d: (s.total, s.open, s.overdue, s.kinds) for d, s in summaries.items()} == by_hand
+    assert summaries[TODAY].kinds == {"thank_you": 2, "other": 1}
+    assert summaries[TODAY - dt.timedelta(days=2)].overdue == 1
+
+
+def test_contact_details_gives_the_first_phone_and_email(database):
+    sid = person(phones=["555-010-2000", "555-010-3000"], emails=["ana@example.org"])
     assert tasks.contact_details([sid, 12345]) == {
         sid: ("555-010-2000", "ana@example.org"),
         12345: ("", ""),
