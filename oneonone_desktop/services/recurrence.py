@@ -315,7 +315,7 @@ def occurrences(
         step = _PERIOD_DAYS[parsed.freq] * parsed.interval
         gap = (start - first).days
         day = first + dt.timedelta(days=max(0, -(-gap // step)) * step)
-        found = []
+        found: list[dt.date] = []
         while day <= end and len(found) < limit:
             if day not in exdates:
                 found.append(day)
