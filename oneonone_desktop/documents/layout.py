@@ -45,6 +45,7 @@ class OutputError(ValueError):
 
 _UNIT_WIDTHS: dict[tuple[str, str], float] = {}
 _CACHE_LIMIT = 200_000
+_SNUG = 0.999  # shrink a hair more than the exact fit, so rounding never forces a wrap
 
 
 def unit_width(text: str, font: str) -> float:
@@ -70,7 +71,7 @@ def common_size(lines: Sequence[tuple[str, str]], size: float, width: float, lea
     widest = max((unit_width(text, font) for text, font in lines), default=0.0)
     if widest * size <= width:
         return size
-    return max(least, width / widest)
+    return max(least, width * _SNUG / widest)
 
 
 def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
@@ -157,7 +158,7 @@ def _lay(blocks: Sequence[TextBlock], width: float, scale: float, min_scale: flo
         if block.shrink_first:
             widest = max(text_width(part, block.font, size) for part in block.text.split("\n"))
             if widest > width:
-                size = max(size * width / widest, block.size * min_scale)
+                size = max(size * width * _SNUG / widest, block.size * min_scale)
         if index and lines:
             top += block.space_before * scale
         for text in wrap(block.text, block.font, size, width):
