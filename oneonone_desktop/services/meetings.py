@@ -174,7 +174,7 @@ def _check(
     if supporter_id is None:
         found["supporter"] = "Choose the person you are meeting."
     elif Supporter.get_or_none(Supporter.id == supporter_id) is None:
-        found["supporter"] = "That person is no longer in your list."
+        found["supporter"] = f"No person with id {supporter_id} is in your list."
     if starts_at is None:
         found["starts_at"] = "Choose the date and time of the 1:1."
     if minutes <= 0:

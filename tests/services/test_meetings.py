@@ -48,7 +48,7 @@ def test_a_missing_person_or_unknown_kind_is_refused_with_every_problem_named(da
     with pytest.raises(ValidationError) as refused:
         meetings.schedule(999, "coffee", None, 45, now=NOW)
     problems = refused.value.problems
-    assert problems["supporter"] == "That person is no longer in your list."
+    assert problems["supporter"] == "No person with id 999 is in your list."
     assert "Unknown kind of meeting 'coffee'" in problems["kind"]
     assert "starts_at" in problems
     with pytest.raises(ValidationError) as nobody:
