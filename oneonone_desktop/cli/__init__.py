@@ -12,7 +12,10 @@ from oneonone_desktop.cli.common import EXIT_USAGE, CommandError
 
 # Each module has `register(subparsers)` adding its subcommands (with a `handler=` default),
 # and may have `register_print(print_subparsers)` adding kinds of `oneonone print KIND`.
-COMMAND_MODULES: tuple[str, ...] = ("oneonone_desktop.cli.supporters",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "oneonone_desktop.cli.supporters",
+    "oneonone_desktop.cli.meetings",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
