@@ -14,6 +14,7 @@ from oneonone_desktop.cli.common import EXIT_USAGE, CommandError
 # and may have `register_print(print_subparsers)` adding kinds of `oneonone print KIND`.
 COMMAND_MODULES: tuple[str, ...] = (
     "oneonone_desktop.cli.supporters",
+    "oneonone_desktop.cli.printing",
     "oneonone_desktop.cli.meetings",
 )
 
@@ -40,7 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     printing = subparsers.add_parser(
         "print", help="make printable PDFs and images (cards, labels, prep sheets, agendas, …)"
     )
-    print_kinds = printing.add_subparsers(dest="print_kind", metavar="KIND", required=True)
+    printing.add_argument(
+        "--list-stocks",
+        action="store_true",
+        help="list the card, label and envelope stocks (the same as: oneonone print stocks)",
+    )
+    printing.set_defaults(handler=_print_without_kind)
+    print_kinds = printing.add_subparsers(dest="print_kind", metavar="KIND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(name)
         if hasattr(module, "register"):
@@ -48,6 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
         if hasattr(module, "register_print"):
             module.register_print(print_kinds)
     return parser
+
+
+def _print_without_kind(args: argparse.Namespace) -> int:
+    """`oneonone print` without a KIND: --list-stocks, or say what to choose."""
+    if args.list_stocks:
+        from oneonone_desktop.cli.printing import run_list_stocks
+
+        return run_list_stocks(args)
+    raise CommandError("Choose what to print: oneonone print KIND (see: oneonone print --help).")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
