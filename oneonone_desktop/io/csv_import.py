@@ -20,7 +20,7 @@ from oneonone_desktop.io.csv_headers import (
 from oneonone_desktop.io.problems import ImportFileError, RowProblem
 from oneonone_desktop.io.records import ImportRecord, data_problems, split_full_name, tidy
 from oneonone_desktop.io.textfile import MAX_FILE_BYTES, read_text_file
-from oneonone_desktop.services.supporters import Consent, SupporterData
+from oneonone_desktop.services.supporters import MAX_FIELD_LENGTH, Consent, SupporterData
 from oneonone_desktop.store.models import ConsentRecord
 
 __all__ = ["FIELDS", "CsvTable", "guess_mapping", "read_csv", "table_to_records"]
@@ -31,6 +31,7 @@ _SNIFF_CHARS = 8192  # csv.Sniffer's regular expressions get slow on longer samp
 _SCORE_CHARS = 65536
 _SNIFF_ROWS = 50
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_HOW = MAX_FIELD_LENGTH  # how a consent was given
 
 _SPLIT_EMAILS = re.compile(r"[\s,;]+")
 _SPLIT_PHONES = re.compile(r"[;,|]|\s/\s")
@@ -243,8 +244,8 @@ def _extra_cells(
             table.path,
             line,
             f"column {extra[0] + 1}",
-            f"this row has {len(row)} cells but the first line names only {width} columns; "
-            f"look for a stray {name} or quote mark",
+            f"This row has {len(row)} cells but the first line names only {width} columns. "
+            f"Look for a stray {name} or quote mark.",
         )
     ]
 
@@ -274,7 +275,7 @@ def _record(
         elif key in ("phone", "mobile"):
             data.phones += [p.strip() for v in items for p in _SPLIT_PHONES.split(v)]
         elif key in LABEL_KINDS:
-            names = [n.strip() for v in items for n in _SPLIT_LABELS.split(v) if n.strip()]
+            names = [n for n in (x.strip() for v in items for x in _SPLIT_LABELS.split(v)) if n]
             data.labels.setdefault(LABEL_KINDS[key], []).extend(names)
         elif key == "notes":
             notes = "\n".join(items)
@@ -289,7 +290,7 @@ def _record(
         if text.isdigit() and len(text) < 19:
             source_id = int(text)
         else:
-            problem("id", f"'{text[:40]}' is not a number; the id column holds numbers only")
+            problem("id", f"'{text[:40]}' is not a number; the id column holds numbers only.")
     if not _CONSENT_KEYS.isdisjoint(vals):
         _consents(table, vals, data, problem)
     cleaned = tidy(data)
@@ -297,7 +298,7 @@ def _record(
         sources = _SOURCES.get(attribute, ())
         key = next((k for k in sources if k in vals), sources[0] if sources else attribute)
         if attribute == "first_name" and message.startswith("Type at least"):
-            message = "this row has no name; fill in a first or last name"
+            message = "This row has no name: fill in a first or last name."
         problem(key, message)
     if problems:
         return None
@@ -321,7 +322,7 @@ def _consents(
         elif answer in _NO:
             granted = False
         else:
-            report(key, f"'{raw[:40]}' is not yes or no")
+            report(key, f"'{raw[:40]}' is not yes or no.")
             continue
         given_on = None
         if f"{key}_date" in vals:
@@ -329,7 +330,9 @@ def _consents(
             try:
                 given_on = dt.date.fromisoformat(text[:10])
             except ValueError:
-                report(f"{key}_date", f"'{text[:40]}' is not a date; write it as 2024-03-01")
+                report(f"{key}_date", f"'{text[:40]}' is not a date; write it as 2024-03-01.")
         how_values = vals.get(f"{key}_how")
-        how = how_values[0] if how_values else f"imported from {table.path.name}"
-        data.consents[channel] = Consent(granted, given_on, how[:200])
+        how = how_values[0] if how_values else f"imported from {table.path.name}"[:MAX_HOW]
+        if len(how) > MAX_HOW:
+            report(f"{key}_how", f"This is longer than {MAX_HOW} characters.")
+        data.consents[channel] = Consent(granted, given_on, how)

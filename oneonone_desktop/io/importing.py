@@ -117,7 +117,7 @@ def _stage_problem(record: ImportRecord, stage: str, known: set[str]) -> RowProb
         record.where,
         record.line,
         "ladder stage",
-        f"'{stage[:40]}' is not a step of the ladder ({steps})",
+        f"'{stage[:40]}' is not a step of the ladder ({steps}).",
     )
 
 

@@ -112,7 +112,7 @@ def _split_cards(path: Path, text: str) -> tuple[list[_Card], list[RowProblem]]:
                 path,
                 current.begin,
                 "END:VCARD",
-                "this card has no END:VCARD line; the file may be cut short",
+                "This card has no END:VCARD line; the file may be cut short.",
             )
         )
     if not saw_begin:
@@ -189,7 +189,7 @@ def _card_to_record(path: Path, card: _Card, problems: list[RowProblem]) -> Impo
             line = _first_bad(phones, lambda v: is_valid_phone(v) and len(v) <= MAX_PHONE_LENGTH)
         elif attribute == "first_name" and message.startswith("Type at least"):
             name, line = "N", card.begin
-            message = "this card has no name (no N or FN line with a name); add one"
+            message = "This card has no name (no N or FN line with a name); add one."
         problems.append(RowProblem(path, line or card.begin, name, message))
     if problems:
         return None

@@ -51,7 +51,7 @@ class Property:
             try:
                 data = base64.b64decode("".join(raw.split()), validate=True)
             except (binascii.Error, ValueError) as exc:
-                raise ValueError("the base64-encoded value is damaged") from exc
+                raise ValueError("The base64-encoded value is damaged.") from exc
         else:
             return raw
         for encoding in (charset, "utf-8", "cp1252"):
@@ -88,13 +88,13 @@ def parse_property(number: int, line: str) -> Property:
     """Split one unfolded line into group, name, parameters and raw value."""
     colon = _find_outside_quotes(line, ":")
     if colon < 0:
-        raise LineError("this line has no ':' between the property name and its value")
+        raise LineError("This line has no ':' between the property name and its value.")
     head, value = line[:colon], line[colon + 1 :]
     parts = _split_outside_quotes(head, ";")
     group, _, name = parts[0].strip().rpartition(".")
     name = name.upper()
     if not name or not re.fullmatch(r"[A-Z0-9-]+", name):
-        raise LineError(f"'{parts[0][:30]}' is not a vCard property name")
+        raise LineError(f"'{parts[0][:30]}' is not a vCard property name.")
     params: dict[str, list[str]] = {}
     for part in parts[1:]:
         key, equals, values = part.partition("=")

@@ -268,6 +268,12 @@ def test_unclear_consent_and_bad_consent_date_are_problems(write_file: Writer):
     assert sorted(p.field for p in problems) == ["consent_email_list_date", "consent_photo"]
 
 
+def test_consent_how_over_the_limit_is_a_problem_not_cut(write_file: Writer):
+    text = f"first_name,consent_photo,consent_photo_how\nAna,yes,{'h' * 201}\n"
+    records, problems = read_any(write_file("s.csv", text))
+    assert records == [] and [p.field for p in problems] == ["consent_photo_how"]
+
+
 def test_non_numeric_id_is_a_problem(write_file: Writer):
     _, problems = read_any(write_file("s.csv", "id,first_name\nabc,Ana\n"))
     assert [(p.line, p.field) for p in problems] == [(2, "id")]
