@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from peewee import fn
 
@@ -22,8 +21,7 @@ from oneonone_desktop.services.question_tree import (
     MAX_TEXT,
     Answers,
     QuestionData,
-    full_number,
-    label_for,
+    build_questions,
     visible,
 )
 from oneonone_desktop.services.supporters import ValidationError
@@ -61,53 +59,26 @@ class QuestionSetInfo:
     meetings_count: int  # meetings asked with this set (their wording is kept whatever you edit)
 
 
-@dataclass
-class _Node:
-    row: dict[str, Any]
-    children: list[_Node] = field(default_factory=list)
-
-
 # --- reading ----------------------------------------------------------------------------
-
-
-def _flatten(nodes: list[_Node], parents: list[str], depth: int) -> list[QuestionData]:
-    out = []
-    for index, node in enumerate(nodes, start=1):
-        label = label_for(depth, index)
-        row = node.row
-        out.append(
-            QuestionData(
-                id=row["id"],
-                parent_id=row["parent_id"],
-                number=full_number([*parents, label]),
-                label=label,
-                text=row["text"],
-                answer_kind=row["answer_kind"],
-                show_when=row["show_when"],
-                options=tuple(json.loads(row["options"] or "[]")),
-                hint=row["hint"],
-                depth=depth,
-            )
-        )
-        out.extend(_flatten(node.children, [*parents, label], depth + 1))
-    return out
 
 
 def load_questions(set_id: int) -> list[QuestionData]:
     """Every question of a set, depth first in display order, numbered."""
-    rows = list(
-        Question.select()
+    rows = (
+        Question.select(
+            Question.id,
+            Question.parent.alias("parent_id"),
+            Question.text,
+            Question.answer_kind,
+            Question.show_when,
+            Question.options,
+            Question.hint,
+        )
         .where(Question.question_set == set_id)
         .order_by(Question.position, Question.id)
         .dicts()
     )
-    nodes = {r["id"]: _Node({**r, "parent_id": r["parent"]}) for r in rows}
-    roots: list[_Node] = []
-    for row in rows:
-        node = nodes[row["id"]]
-        parent = nodes.get(row["parent"]) if row["parent"] else None
-        (parent.children if parent else roots).append(node)
-    return _flatten(roots, [], 0)
+    return build_questions(rows)
 
 
 def visible_questions(set_id: int, answers: Answers) -> list[QuestionData]:

@@ -7,7 +7,7 @@ before the models are bound). `services.question_sets` is the API the app calls.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,6 +108,34 @@ def full_number(labels: Sequence[str]) -> str:
         return ""
     head = labels[0] + (labels[1] if len(labels) > 1 else "")
     return ".".join([head, *labels[2:]])
+
+
+def build_questions(rows: Iterable[Mapping[str, Any]]) -> list[QuestionData]:
+    """Number stored rows (id, parent_id, text, answer_kind, show_when, options JSON, hint),
+    given in position order, into the set's questions, depth first in display order."""
+    children: dict[int | None, list[Mapping[str, Any]]] = {}
+    for row in rows:
+        children.setdefault(row["parent_id"], []).append(row)
+
+    def walk(parent: int | None, labels: list[str]) -> Iterator[QuestionData]:
+        for index, row in enumerate(children.get(parent, []), start=1):
+            label = label_for(len(labels), index)
+            options = row["options"]
+            yield QuestionData(
+                id=row["id"],
+                parent_id=row["parent_id"],
+                number=full_number([*labels, label]),
+                label=label,
+                text=row["text"],
+                answer_kind=row["answer_kind"],
+                show_when=row["show_when"],
+                options=tuple(json.loads(options) if isinstance(options, str) else options),
+                hint=row.get("hint") or "",
+                depth=len(labels),
+            )
+            yield from walk(row["id"], [*labels, label])
+
+    return list(walk(None, []))
 
 
 def visible(questions: Sequence[QuestionData], answers: Answers) -> list[QuestionData]:
