@@ -151,13 +151,14 @@ class FilterBar(QWidget):
             "archived": self.archived.isChecked(),
         }
 
-    def set_values(self, values: dict[str, Any]) -> None:
+    def set_values(self, values: dict[str, Any], emit: bool = True) -> None:
         self._quiet = True
         try:
             self._apply(values)
         finally:
             self._quiet = False
-        self._emit()
+        if emit:
+            self._emit()
 
     def _apply(self, values: dict[str, Any]) -> None:
         for combo, key in (

@@ -149,6 +149,8 @@ class SupporterDialog(QDialog):
         widest = max((w.sizeHint().width() for w in labels), default=0)
         for widget in labels:
             widget.setMinimumWidth(widest)
+            if isinstance(widget, QLabel):
+                widget.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def _build_consents(self) -> dict[str, tuple[QCheckBox, QDateEdit, QLineEdit]]:
         grid = self.form.findChild(QGridLayout, "consentGrid")

@@ -69,6 +69,7 @@ class SupporterTableModel(QAbstractTableModel):
         self._rows: list[SupporterRow] = []
         self._has_more = False
         self._total: int | None = None
+        self._loaded = False  # no rows read yet: sort() only remembers the order
         self._locale = QLocale()
 
     # --- what the view asks -------------------------------------------------------------
@@ -128,6 +129,9 @@ class SupporterTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         descending = order == Qt.SortOrder.DescendingOrder
+        if not self._loaded:
+            self.set_sort_order(COLUMNS[column][1], descending)
+            return
         flt = self._filter
         if flt.sort == COLUMNS[column][1] and flt.descending == descending:
             return
@@ -142,6 +146,10 @@ class SupporterTableModel(QAbstractTableModel):
     def set_filter(self, flt: SupporterFilter) -> None:
         """Show the people `flt` selects (the first page now, the rest as the view scrolls)."""
         self._reload(replace(flt), FIRST_PAGE)
+
+    def set_sort_order(self, sort: str, descending: bool) -> None:
+        """Remember the order for the next set_filter, without reading rows now."""
+        self._filter = replace(self._filter, sort=sort, descending=descending)
 
     def refresh(self) -> None:
         """Read the rows again after a change, keeping as many loaded as before."""
@@ -193,6 +201,7 @@ class SupporterTableModel(QAbstractTableModel):
 
     def _reload(self, flt: SupporterFilter, limit: int) -> None:
         self.beginResetModel()
+        self._loaded = True
         self._filter = flt
         self._total = None
         self._rows = self._fetch(0, limit)

@@ -60,8 +60,8 @@ class SupportersPage(QWidget):
         self.filters = FilterBar()
         self.table = SupporterTable()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
 
         self.selection_label = QLabel()
         self.selection_label.setObjectName("selectionLabel")
@@ -207,22 +207,25 @@ class SupportersPage(QWidget):
         settings.setValue("supporters/sort", json.dumps([flt.sort, flt.descending]))
 
     def restore_state(self, settings: QSettings) -> None:
+        """Put back the last session's columns, order and filters, then read the list once."""
         header = settings.value("supporters/header")
         if header:
             self.table.horizontalHeader().restoreState(header)
         try:
             sort, descending = json.loads(str(settings.value("supporters/sort", "")))
-            base = SupporterFilter(sort=str(sort), descending=bool(descending))
-            self.model.set_filter(base)
-            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-            self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), order)
+            self.model.set_sort_order(str(sort), bool(descending))
         except (ValueError, TypeError):
             pass
+        flt = self.model.filter
+        order = Qt.SortOrder.DescendingOrder if flt.descending else Qt.SortOrder.AscendingOrder
+        # The model already has this order, so the header's sort signal reads nothing.
+        self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), order)
         try:
             values = json.loads(str(settings.value("supporters/filters", "{}")))
         except ValueError:
             values = {}
-        self.filters.set_values(values if isinstance(values, dict) else {})
+        self.filters.set_values(values if isinstance(values, dict) else {}, emit=False)
+        self.apply_filter()
 
     # --- inside -----------------------------------------------------------------------------
 
