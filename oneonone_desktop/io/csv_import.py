@@ -18,8 +18,16 @@ from oneonone_desktop.io.csv_headers import (
     normalize_header,
 )
 from oneonone_desktop.io.problems import ImportFileError, RowProblem
-from oneonone_desktop.io.records import ImportRecord, data_problems, split_full_name, tidy
+from oneonone_desktop.io.records import (
+    MAX_EMAIL_LENGTH,
+    MAX_PHONE_LENGTH,
+    ImportRecord,
+    data_problems,
+    split_full_name,
+    tidy,
+)
 from oneonone_desktop.io.textfile import MAX_FILE_BYTES, read_text_file
+from oneonone_desktop.services.normalize import is_valid_email, is_valid_phone
 from oneonone_desktop.services.supporters import MAX_FIELD_LENGTH, Consent, SupporterData
 from oneonone_desktop.store.models import ConsentRecord
 
@@ -64,6 +72,10 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "background": ("notes",),
 }
 Report = Callable[[str, str], None]
+_BAD_VALUE: dict[str, tuple[Callable[[str], list[str]], Callable[[str], bool]]] = {
+    "emails": (_SPLIT_EMAILS.split, lambda v: is_valid_email(v) and len(v) <= MAX_EMAIL_LENGTH),
+    "phones": (_SPLIT_PHONES.split, lambda v: is_valid_phone(v) and len(v) <= MAX_PHONE_LENGTH),
+}
 _CONSENT_KEYS = frozenset(key for key in FIELDS if key.startswith("consent_"))
 
 
@@ -204,6 +216,9 @@ def table_to_records(
             "'Last name' or 'Name'.",
         )
     order = sorted(mapping.items())
+    mapped: dict[str, int] = {}
+    for index, key in order:
+        mapped.setdefault(key, index)
     width = len(table.headers)
     records: list[ImportRecord] = []
     problems: list[RowProblem] = []
@@ -225,7 +240,7 @@ def table_to_records(
         if not vals:
             continue
         row_problems = _extra_cells(table, line, row, width, mapping) if count > width else []
-        record = _record(table, line, vals, cols, row_problems)
+        record = _record(table, line, vals, cols, mapped, row_problems)
         if record is not None:
             records.append(record)
         problems.extend(row_problems)
@@ -255,13 +270,14 @@ def _record(
     line: int,
     vals: dict[str, list[str]],
     cols: dict[str, int],
+    mapped: dict[str, int],
     problems: list[RowProblem],
 ) -> ImportRecord | None:
     """One person from the mapped cells of a row (`vals`: field key -> non-empty cells, `cols`:
     field key -> its first column); None, with `problems` added, when it cannot be stored."""
 
     def problem(key: str, message: str) -> None:
-        index = cols.get(key)
+        index = cols.get(key, mapped.get(key))
         where = column_name(table, index) if index is not None else FIELDS.get(key, key)
         problems.append(RowProblem(table.path, line, where, message))
 
@@ -295,14 +311,26 @@ def _record(
         _consents(table, vals, data, problem)
     cleaned = tidy(data)
     for attribute, message in data_problems(cleaned).items():
-        sources = _SOURCES.get(attribute, ())
-        key = next((k for k in sources if k in vals), sources[0] if sources else attribute)
+        key = _culprit(attribute, vals, mapped)
         if attribute == "first_name" and message.startswith("Type at least"):
             message = "This row has no name: fill in a first or last name."
         problem(key, message)
     if problems:
         return None
     return ImportRecord(line, cleaned, source_id=source_id, file=table.path)
+
+
+def _culprit(attribute: str, vals: dict[str, list[str]], mapped: dict[str, int]) -> str:
+    """The field key whose column most likely holds what `attribute`'s problem is about."""
+    sources = _SOURCES.get(attribute, (attribute,))
+    if attribute in _BAD_VALUE:
+        split, ok = _BAD_VALUE[attribute]
+        for key in sources:
+            if any(not ok(part.strip()) for v in vals.get(key, ()) for part in split(v) if part):
+                return key
+    return next(
+        (k for k in sources if k in vals), next((k for k in sources if k in mapped), sources[0])
+    )
 
 
 def _consents(

@@ -220,6 +220,7 @@ def apply_import(
             else:
                 try:
                     update_supporter(sid, after)
+                    stored[sid].data = after  # a second entry for the same person builds on it
                 except ValidationError as exc:
                     problems += [
                         RowProblem(record.where, record.line, _FRIENDLY.get(k, k), v)

@@ -116,10 +116,17 @@ def test_line_numbers_count_the_lines_a_quoted_cell_spans(write_file: Writer):
     )
 
 
-def test_row_without_a_name_is_a_problem_naming_the_name_column(write_file: Writer):
-    path = write_file("s.csv", "First name,Last name,Email\n,,lost@example.org\n")
+def test_bad_second_email_is_reported_in_its_own_column(write_file: Writer):
+    path = write_file("s.csv", "Name,Email,Email 2\nAna,ana@example.org,ana@@\n")
     _, problems = read_any(path)
-    assert [(p.line, p.field) for p in problems] == [(2, "First name")]
+    assert [(p.line, p.field) for p in problems] == [(2, "Email 2")]
+
+
+def test_row_without_a_name_is_a_problem_naming_the_name_column(write_file: Writer):
+    path = write_file("s.csv", "Vorname,Nachname,Email\n,,lost@example.org\n")
+    table = read_csv(path)
+    _, problems = table_to_records(table, {0: "first_name", 1: "last_name", 2: "email"})
+    assert [(p.line, p.field) for p in problems] == [(2, "Vorname")]
     assert "no name" in problems[0].message
 
 
