@@ -244,3 +244,12 @@ def test_refusal_message_lists_at_most_100_problems(database, write_file: Writer
         apply_import(plan_import(records, problems))
     assert len(info.value.problems) == 150
     assert "150 problems" in info.value.message and "and 50 more" in info.value.message
+
+
+def test_importing_the_same_vcard_twice_merges_everyone(database, sample, snapshot):
+    path = sample("phone_export_21.vcf")
+    first = run(path)
+    before = snapshot()
+    second = run(path)
+    assert (first.added, second.added, second.merged, second.unchanged) == (2, 0, 2, 2)
+    assert snapshot() == before
