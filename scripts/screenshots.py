@@ -300,6 +300,9 @@ def _story(database) -> int:
         status="done",
         uid="demo-task-1",
     )
+    Supporter.update(last_contact_at=dt.datetime(2025, 3, 3, 1, 0)).where(
+        Supporter.id == rosa.id
+    ).execute()
     Touch.create(
         supporter=rosa,
         kind="call",

@@ -247,7 +247,7 @@ class SupportersPage(QWidget):
     def _selection_changed(self, *_: Any) -> None:
         n = len(self.table.selectionModel().selectedRows())
         if n == 0:
-            self.selection_label.setText(self.tr("Select people to tag, archive or export them."))
+            self.selection_label.setText(self.tr("Select people to edit, tag or archive them."))
         else:
             self.selection_label.setText(self.tr("{n} selected").format(n=people_count(n)))
         self.selectionChanged.emit()
