@@ -24,6 +24,7 @@ STEPS: list[Step] = []
 Progress = Callable[[int, int], None]
 
 MAX_PEOPLE = 1_000_000
+NOW_SECOND = 20 * 3600  # demo timestamps end at 8 pm on the day given
 T = TypeVar("T")
 CHUNK = 5_000
 SETTING_KEY = "demo_data"
@@ -307,38 +308,20 @@ def _insert(table: str, columns: str) -> str:
     return f"INSERT INTO {table} ({', '.join(columns.split())}) VALUES ({marks})"
 
 
-_SUPPORTER_SQL = _insert(
-    "supporter",
-    "id first_name last_name preferred_name pronouns language street street2 city region"
-    " postal_code country how_met referred_by_id stage_id background thank_you_preference"
-    " last_contact_at archived_at created_at updated_at",
-)
-_EMAIL_SQL = _insert("supporter_email", "supporter_id address address_norm label position")
-_PHONE_SQL = _insert("supporter_phone", "supporter_id number number_norm label position")
-_LABEL_SQL = _insert("supporter_label", "supporter_id label_id")
-_CONSENT_SQL = _insert("consent_record", "supporter_id channel granted given_on how recorded_at")
-
-
-class _Rows:
-    """The rows of one chunk of people, per table, ready for executemany."""
-
-    def __init__(self) -> None:
-        self.supporters: list[tuple[object, ...]] = []
-        self.emails: list[tuple[object, ...]] = []
-        self.phones: list[tuple[object, ...]] = []
-        self.labels: list[tuple[object, ...]] = []
-        self.consents: list[tuple[object, ...]] = []
-
-    def write(self, database: SqliteDatabase) -> None:
-        cursor = database.cursor()
-        for sql, rows in (
-            (_SUPPORTER_SQL, self.supporters),
-            (_EMAIL_SQL, self.emails),
-            (_PHONE_SQL, self.phones),
-            (_LABEL_SQL, self.labels),
-            (_CONSENT_SQL, self.consents),
-        ):
-            cursor.executemany(sql, rows)
+# Rows of one chunk of people go in lists, per table, written with the raw cursor's executemany.
+Rows = dict[str, list[tuple[object, ...]]]
+INSERTS = {
+    "supporter": _insert(
+        "supporter",
+        "id first_name last_name preferred_name pronouns language street street2 city region"
+        " postal_code country how_met referred_by_id stage_id background thank_you_preference"
+        " last_contact_at archived_at created_at updated_at",
+    ),
+    "email": _insert("supporter_email", "supporter_id address address_norm label position"),
+    "phone": _insert("supporter_phone", "supporter_id number number_norm label position"),
+    "label": _insert("supporter_label", "supporter_id label_id"),
+    "consent": _insert("consent_record", "supporter_id channel granted given_on how recorded_at"),
+}
 
 
 class _Maker:
@@ -346,7 +329,9 @@ class _Maker:
 
     def __init__(self, database: SqliteDatabase, rng: random.Random, today: dt.date) -> None:
         self.random = rng.random
-        self.now = dt.datetime.combine(today, dt.time(20, 0))
+        # Timestamps are "now" (8 pm today) minus some seconds, built from ready-made strings.
+        self.days = [(today - dt.timedelta(days=back)).isoformat() for back in range(800)]
+        self.clock = [f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}" for s in range(86400)]
         self.stage_ids = dict(database.execute_sql("SELECT key, id FROM ladder_stage").fetchall())
         self.label_ids = _label_ids(database)
         self.phones = _phone_pool(rng)
@@ -366,7 +351,8 @@ class _Maker:
         return min(most, self.below(most // 86400 + 1) * 86400 + self.below(86400))
 
     def when(self, seconds_ago: int) -> str:
-        return (self.now - dt.timedelta(seconds=seconds_ago)).isoformat(sep=" ")
+        day, second = divmod(NOW_SECOND - seconds_ago, 86400)  # day is 0 or negative
+        return f"{self.days[-day]} {self.clock[second]}"
 
     def some(self, kind: str, names: tuple[str, ...], most: int) -> list[int]:
         chosen: list[str] = []
@@ -413,7 +399,7 @@ class _Maker:
             for s in sorted(sentences)
         )
 
-    def person(self, rows: _Rows, supporter_id: int, first_id: int) -> None:
+    def person(self, rows: Rows, supporter_id: int, first_id: int) -> None:
         chance = self.random
         first, last, preferred, pronouns, latin_first, latin_last = self.name()
         language = self.pick(self.languages)
@@ -426,7 +412,7 @@ class _Maker:
         age = self.seconds_ago(730 * 86400)
         created = self.when(age)
         contact = self.when(self.seconds_ago(min(age, 365 * 86400))) if chance() < 0.85 else None
-        rows.supporters.append(
+        rows["supporter"].append(
             (supporter_id, first, last, preferred, pronouns, language, street, street2, city,
              "CA", self.pick(zips) if has_street or chance() < 0.5 else "", "",
              self.pick(REFERRED_HOW_MET if referred else HOW_MET), referred_by,
@@ -436,16 +422,18 @@ class _Maker:
         )  # fmt: skip
         if chance() < 0.85:
             address = self.email(latin_first, latin_last, self.pick(("example.org", "example.net")))
-            rows.emails.append((supporter_id, address, normalize_email(address), "home", 0))
+            rows["email"].append((supporter_id, address, normalize_email(address), "home", 0))
             if chance() < 0.1:
                 work = self.email(latin_first, latin_last, "example.net")
-                rows.emails.append((supporter_id, work, normalize_email(work), "work", 1))
+                rows["email"].append((supporter_id, work, normalize_email(work), "work", 1))
         for position in range(2 if chance() < 0.08 else 1 if chance() < 0.75 else 0):
             if self.phones:
                 area, n = self.phones.pop()
                 number = self.pick(PHONE_FORMATS).format(a=area, n=n)
                 label = "work" if position else self.pick(("mobile", "mobile", "home"))
-                rows.phones.append((supporter_id, number, normalize_phone(number), label, position))
+                rows["phone"].append(
+                    (supporter_id, number, normalize_phone(number), label, position)
+                )
         label_ids = [label_id for label_id, weight in self.tags if chance() < weight]
         if age < 30 * 86400:
             label_ids.append(self.label_ids[("tag", "new")])
@@ -454,11 +442,11 @@ class _Maker:
         label_ids += self.some("issue", ISSUES, 3)
         label_ids += self.some("skill", SKILLS, 2)
         label_ids += self.some("interest", INTERESTS, 2)
-        rows.labels.extend((supporter_id, label_id) for label_id in label_ids)
+        rows["label"].extend((supporter_id, label_id) for label_id in label_ids)
         if chance() >= 0.2:  # the others never said yes or no to anything
             self.consents(rows, supporter_id, age)
 
-    def consents(self, rows: _Rows, supporter_id: int, age: int) -> None:
+    def consents(self, rows: Rows, supporter_id: int, age: int) -> None:
         for channel, likely in CONSENT_CHANNELS:
             roll = self.random()
             if roll >= likely + 0.05:
@@ -467,10 +455,10 @@ class _Maker:
             given = self.when(given_ago)
             granted = roll < likely
             how = self.pick(CONSENT_HOW)
-            rows.consents.append((supporter_id, channel, int(granted), given[:10], how, given))
+            rows["consent"].append((supporter_id, channel, int(granted), given[:10], how, given))
             if granted and self.random() < 0.03:
                 withdrawn = self.when(self.seconds_ago(given_ago))
-                rows.consents.append(
+                rows["consent"].append(
                     (supporter_id, channel, 0, withdrawn[:10], "asked to be removed", withdrawn)
                 )
 
@@ -487,10 +475,12 @@ def _insert_people(
     first_id = int(highest) + 1
     ids = list(range(first_id, first_id + people))
     for start in range(0, people, CHUNK):
-        rows = _Rows()
+        rows: Rows = {table: [] for table in INSERTS}
         for supporter_id in ids[start : start + CHUNK]:
             maker.person(rows, supporter_id, first_id)
-        rows.write(database)
+        cursor = database.cursor()
+        for table, sql in INSERTS.items():
+            cursor.executemany(sql, rows[table])
         if progress is not None:
             progress(min(start + CHUNK, people), people)
     return ids
