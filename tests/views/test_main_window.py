@@ -133,3 +133,55 @@ def test_add_section_adds_a_navigation_entry(qtbot, window):
     window.show_section("calendar")
     assert window.current_section() == "calendar"
     assert window.stack.currentWidget().text() == "calendar here"
+
+
+def test_delete_in_the_search_box_edits_the_text_and_archives_no_one(qtbot, add_person, window):
+    ana = add_person("Ana", "García")
+    window.supporters.refresh()
+    window.supporters.table.selectRow(0)
+    window.activateWindow()
+    window.supporters.search.setFocus()
+    qtbot.keyClicks(window.supporters.search, "an")
+    window.supporters.search.setCursorPosition(0)
+    qtbot.keyClick(window.supporters.search, Qt.Key.Key_Delete)
+    assert window.supporters.search.text() == "n"
+    assert Supporter.get_by_id(ana).archived_at is None
+
+
+def test_tag_selected_adds_the_tags_to_every_selected_person(
+    qtbot, add_person, window, monkeypatch
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    from oneonone_desktop.services import supporters as svc
+
+    ana = add_person("Ana", "García")
+    ben = add_person("Ben", "Okafor")
+    window.supporters.refresh()
+    window.supporters.table.selectAll()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("huddle, phone bank", True))
+    window.actions.tag.trigger()
+    for person in (ana, ben):
+        assert svc.load_data(person).labels["tag"] == ["huddle", "phone bank"]
+    assert window.supporters.filters.tag.findData("huddle") > 0  # offered as a filter now
+
+
+def test_erasing_the_person_shown_returns_to_the_list(qtbot, add_person, window, monkeypatch):
+    ana = add_person("Ana", "García")
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
+    window.open_person(ana)
+    window.actions.erase.trigger()
+    assert Supporter.get_or_none(Supporter.id == ana) is None
+    assert window.people_stack.currentWidget() is window.supporters
+
+
+def test_print_list_document_holds_the_people_shown(database, add_person):
+    from oneonone_desktop.services.supporter_list import SupporterFilter
+    from oneonone_desktop.views.printing import chosen_rows, list_document
+
+    add_person("Ana", "García", city="Riverside")
+    ben = add_person("Ben", "Okafor")
+    text = list_document(chosen_rows(database, SupporterFilter())).toPlainText()
+    assert "Ana García" in text and "Riverside" in text and "2 people" in text
+    only = list_document(chosen_rows(database, SupporterFilter(), [ben])).toPlainText()
+    assert "Ben Okafor" in only and "Ana García" not in only
