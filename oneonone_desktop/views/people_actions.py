@@ -191,7 +191,7 @@ class PeopleActions(QObject):
             self.notice.emit(done, False)
 
     def export_file(self) -> None:
-        from oneonone_desktop.views.import_dialog import run_export
+        from oneonone_desktop.views.export import run_export
 
         done = run_export(self._parent, self._current_ids(), self._shown_ids)
         if done:

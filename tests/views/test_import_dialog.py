@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from oneonone_desktop.store.models import Supporter
 from oneonone_desktop.views import messages
-from oneonone_desktop.views.import_dialog import ImportDialog, run_export
+from oneonone_desktop.views.export import run_export
+from oneonone_desktop.views.import_dialog import ImportDialog
 
 SHEET = (
     "First Name,Last Name,E-mail Address,Mobile Phone,ZIP,Comments\n"
