@@ -24,6 +24,11 @@ def register_print(print_kinds: Parsers) -> None:
     cards.add_argument(
         "--back", action="store_true", help="add a back page after each sheet, for two-sided stock"
     )
+    cards.add_argument(
+        "--mark-sent",
+        action="store_true",
+        help="tick these people's open thank-you card tasks (use when you print the file now)",
+    )
     _sheet_args(cards)
     _people_args(cards)
     cards.set_defaults(handler=run_cards)
@@ -176,12 +181,15 @@ def run_cards(args: argparse.Namespace) -> int:
             back=args.back,
             skip=args.skip,
         )
+        ticked = cards.mark_cards_sent(ids) if args.mark_sent else 0
     sheets = page_count(stock, count, args.skip)
     side = " (each followed by its back page)" if args.back else ""
     print(
         f"Wrote {count:,} card{'s' * (count != 1)} on {sheets:,} sheet{'s' * (sheets != 1)}"
         f"{side} to {args.out}."
     )
+    if args.mark_sent:
+        print(f"Ticked {ticked:,} thank-you task{'s' * (ticked != 1)} as done.")
     return 0
 
 

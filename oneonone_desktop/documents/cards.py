@@ -361,8 +361,9 @@ def preflight(supporter_ids: Sequence[int], template_name: str) -> list[str]:
     for sid in ids:
         for name in empty_fields(texts, values[sid]):
             missing[name] = missing.get(name, 0) + 1
+    blank = "that spot will be blank"
     return [
-        f"{missing[name]} of {len(ids)} cards have no value for {{{name}}}; that spot will be blank."
+        f"{missing[name]} of {len(ids)} cards have no value for {{{name}}}; {blank}."
         for name in used_fields(texts)
         if name in missing
     ]
@@ -394,3 +395,15 @@ def thank_you_tasks(supporter_ids: Sequence[int]) -> list[int]:
         rows = db.execute_sql(_DUE_SQL + f" AND t.supporter_id IN ({marks}) ORDER BY t.id", chunk)
         found += [task_id for _, task_id in rows]
     return found
+
+
+def mark_cards_sent(supporter_ids: Sequence[int]) -> int:
+    """Tick the open thank-you card tasks of these people (their cards went out); returns how
+    many. Call it once the cards are printed, not when a preview is made."""
+    from oneonone_desktop.services.tasks import mark_done
+
+    task_ids = thank_you_tasks(supporter_ids)
+    with db.atomic():
+        for task_id in task_ids:
+            mark_done(task_id, note="Thank-you card printed.")
+    return len(task_ids)

@@ -122,6 +122,12 @@ def test_print_cards_for_everyone_with_a_thank_you_due(ids, out, capsys):
     code = main(["print", "cards", "--stock", "letter", "--thank-you-due", "--out", str(target)])
     assert code == 0
     assert "Wrote 1 card on 1 sheet" in capsys.readouterr().out
+    assert Task.get(Task.uid == "t1").status == "open"  # a file alone ticks nothing
+    argv = ["print", "cards", "--stock", "letter", "--thank-you-due", "--mark-sent"]
+    assert main([*argv, "--out", str(target)]) == 0
+    assert "Ticked 1 thank-you task as done." in capsys.readouterr().out
+    assert Task.get(Task.uid == "t1").status == "done"
+    assert main([*argv, "--out", str(target)]) == 2  # none due any more
 
 
 def test_print_graphic_png_at_the_size_asked_and_leaves_out_a_person_without_consent(
