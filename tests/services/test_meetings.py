@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from peewee import fn
 
 from oneonone_desktop.services import agendas, meetings, question_sets
 from oneonone_desktop.services import supporters as people
 from oneonone_desktop.services.supporters import SupporterData, ValidationError
 from oneonone_desktop.services.wizard_state import load_draft
-from oneonone_desktop.store.models import Meeting
+from oneonone_desktop.store.models import Answer, Commitment, Meeting, Promise, Supporter
 
 NOW = dt.datetime(2030, 3, 4, 12, 0)
 
@@ -192,3 +193,55 @@ def test_held_or_cancelled_meetings_cannot_be_started(database):
     meetings.cancel(meeting_id)
     with pytest.raises(ValidationError, match="cancelled"):
         meetings.start_meeting(meeting_id)
+
+
+def test_demo_data_grows_meetings_commitments_promises_and_a_resumable_draft(database):
+    from oneonone_desktop.services import demo, organizer
+
+    demo_today = dt.date(2025, 6, 1)
+    demo.generate(database, 400, seed=3, today=demo_today)
+    statuses = dict(
+        Meeting.select(Meeting.status, fn.COUNT(Meeting.id)).group_by(Meeting.status).tuples()
+    )
+    assert statuses["held"] == 16 and statuses["scheduled"] == 4 and statuses["in_progress"] == 1
+    commitments = {c.status for c in Commitment.select(Commitment.status)}
+    assert {"kept", "missed", "not_yet"} <= commitments
+    assert Promise.select().count() > 0
+    branch_answers = list(Answer.select().where(Answer.number == "5a"))
+    assert branch_answers  # 5a only shows after a yes to 5; seed 3 gives some
+    for answer in branch_answers:
+        parent = Answer.get((Answer.meeting == answer.meeting) & (Answer.number == "5"))
+        assert parent.yes_no == "yes" and answer.question_text == "If so, how?"
+    for answer in Answer.select().where(Answer.number == "7c"):
+        parent = Answer.get((Answer.meeting == answer.meeting) & (Answer.number == "7"))
+        assert parent.yes_no == "no"
+    upcoming = meetings.upcoming(now=dt.datetime.combine(demo_today, dt.time(20)))
+    assert len(upcoming) == 4
+    assert all(meetings.conflicts(m.scheduled_at, m.duration_minutes, m.id) == [] for m in upcoming)
+    [draft] = meetings.drafts()
+    state = load_draft(draft.id)
+    assert state.step == "connection" and state.questions and state.purpose_explained
+    assert len(organizer.list_stories()) == 4
+    assert any(s.issues == ("housing",) for s in organizer.list_stories())
+    held = Supporter.get_by_id(Meeting.get(Meeting.status == "held").supporter_id).last_contact_at
+    assert held is not None
+
+
+def test_demo_meetings_are_the_same_for_the_same_seed(tmp_path):
+    from oneonone_desktop.services import demo
+    from oneonone_desktop.store.connection import close_database, open_database
+
+    def made(name: str) -> list[tuple[object, ...]]:
+        database = open_database(tmp_path / name, bind=False)
+        try:
+            demo.generate(database, 300, seed=9, today=dt.date(2025, 6, 1))
+            sql = (
+                "SELECT m.id, m.supporter_id, m.status, m.scheduled_at, a.number, a.answer,"
+                " a.yes_no FROM meeting m LEFT JOIN answer a ON a.meeting_id = m.id"
+                " ORDER BY m.id, a.id"
+            )
+            return database.execute_sql(sql).fetchall()
+        finally:
+            close_database(database)
+
+    assert made("a.sqlite3") == made("b.sqlite3")
