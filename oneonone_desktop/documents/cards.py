@@ -18,13 +18,13 @@ from oneonone_desktop.documents.layout import (
     TextBlock,
     check_output,
     color,
-    common_size,
     draw_fitted,
     fit_blocks,
     inset,
     resolve_offset,
     rotated,
     step,
+    unprintable,
 )
 from oneonone_desktop.documents.merge import (
     empty_fields,
@@ -38,7 +38,10 @@ from oneonone_desktop.documents.stocks import (
     Stock,
     StockError,
     cell_rects,
+    cover_panels,
     get_stock,
+    list_stocks,
+    message_panel,
     mirrored,
 )
 from oneonone_desktop.documents.templates import CardTemplate, TemplateOptions, get_template
@@ -74,34 +77,6 @@ def merge_card(template: CardTemplate, values: Mapping[str, str]) -> CardText:
         cover=render(o.cover, values),
         back=render(o.back, values),
     )
-
-
-# --- panels ---------------------------------------------------------------------------------
-
-
-def message_panel(stock: Stock, cell: Rect) -> tuple[Rect, int]:
-    """Where the message goes in a cell, and how far to turn it (degrees).
-
-    Half fold: the right half of the inside. Quarter fold (one side of the sheet, folded top
-    half back, then left half back): the top-left quarter, upside down, becomes the inside right.
-    """
-    x, y, w, h = cell
-    if stock.fold == "half":
-        return ((x + w / 2, y, w / 2, h), 0)
-    if stock.fold == "quarter":
-        return ((x, y + h / 2, w / 2, h / 2), 180)
-    return (cell, 0)
-
-
-def cover_panels(stock: Stock, cell: Rect, back_page: bool) -> tuple[Rect, Rect] | None:
-    """(front cover, back cover) of a folded card: for a quarter fold on the same page as the
-    message, for a half fold on the back page (where `cell` is already mirrored)."""
-    x, y, w, h = cell
-    if stock.fold == "quarter" and not back_page:
-        return ((x + w / 2, y, w / 2, h / 2), (x, y, w / 2, h / 2))
-    if stock.fold == "half" and back_page:
-        return ((x + w / 2, y, w / 2, h), (x, y, w / 2, h))
-    return None
 
 
 def _base(rect: Rect) -> float:
@@ -155,46 +130,6 @@ def draw_covers(
         block = TextBlock(text.back, FACES["sans"][0], base * 0.032, "center", 1.3, 0, GREY)
         box = (box[0], box[1], box[2], base * 0.2)
         draw_fitted(canvas, fit_blocks([block], box[2], box[3]), box, "bottom")
-
-
-def draw_address_side(
-    canvas: Canvas, cell: Rect, recipient: Sequence[str], sender: Sequence[str], note: str
-) -> None:
-    """A postcard's back: return address top left, stamp box top right, recipient on the right
-    half; turned to landscape when the card is portrait."""
-    degrees = 90 if cell[3] > cell[2] else 0
-    with rotated(canvas, cell, degrees) as local:
-        x, y, w, h = local
-        base = _base(local)
-        pad = base * 0.1
-        canvas.setStrokeColor(color("#b0b0b0"))
-        canvas.setLineWidth(0.5)
-        canvas.line(x + w * 0.5, y + h * 0.14, x + w * 0.5, y + h * 0.86)
-        stamp_w, stamp_h = base * 0.22, base * 0.26
-        canvas.rect(x + w - pad - stamp_w, y + h - pad - stamp_h, stamp_w, stamp_h)
-        sender_box = (x + pad, y + h * 0.62, w * 0.5 - pad * 1.5, h * 0.38 - pad)
-        _lines(canvas, sender, sender_box, base * 0.034, GREY, "top")
-        if note.strip() and note.strip() not in sender:
-            note_box = (x + pad, y + pad, w * 0.5 - pad * 1.5, h * 0.3)
-            _lines(canvas, [note], note_box, base * 0.036, GREY, "bottom", "DejaVuSerif-Italic")
-        to_box = (x + w * 0.5 + pad * 0.6, y + pad, w * 0.5 - pad * 1.6, h * 0.62 - pad)
-        _lines(canvas, recipient, to_box, base * 0.05, INK, "middle")
-
-
-def _lines(
-    canvas: Canvas,
-    lines: Sequence[str],
-    box: Rect,
-    size: float,
-    ink: str,
-    valign: str,
-    font: str = "DejaVuSans",
-) -> None:
-    kept = [line for line in lines if line]
-    size = common_size([(line, font) for line in kept], size, box[2], size * 0.6)
-    blocks = [TextBlock(line, font, size, "left", 1.25, 0, ink) for line in kept]
-    if blocks:
-        draw_fitted(canvas, fit_blocks(blocks, box[2], box[3], min_scale=0.7), box, valign)
 
 
 # --- whole batches --------------------------------------------------------------------------
@@ -267,19 +202,13 @@ def preview_pdf(
 def _card_stock(stock_id: str, back: bool) -> Stock:
     stock = get_stock(stock_id)
     if stock.kind not in CARD_KINDS:
-        fitting = ", ".join(s for s in _card_stock_ids())
+        fitting = ", ".join(s.id for s in list_stocks(*CARD_KINDS))
         raise StockError(
             f"'{stock.id}' is a {stock.kind} stock, not a card. Choose one of: {fitting}."
         )
     if back and not stock.double_sided:
         raise StockError(f"'{stock.id}' is printed on one side only; leave out the back side.")
     return stock
-
-
-def _card_stock_ids() -> list[str]:
-    from oneonone_desktop.documents.stocks import list_stocks
-
-    return [s.id for s in list_stocks(*CARD_KINDS)]
 
 
 def _render(
@@ -348,7 +277,7 @@ def _draw_back(
         draw_covers(canvas, covers, text, template.options)
     elif stock.kind == "postcard":
         recipient = person[1] or [person[0].get("full_name", "")]
-        draw_address_side(canvas, cell, recipient, sender, text.back)
+        labels.draw_address_side(canvas, cell, recipient, sender, text.back)
 
 
 def preflight(supporter_ids: Sequence[int], template_name: str) -> list[str]:
@@ -357,16 +286,25 @@ def preflight(supporter_ids: Sequence[int], template_name: str) -> list[str]:
     ids = list(dict.fromkeys(int(i) for i in supporter_ids))
     values = merge_values_many(ids, template.language)
     texts = "\n".join(template.texts().values())
+    regular = FACES.get(template.options.font, FACES["serif"])[0]
     missing: dict[str, int] = {}
+    odd = 0
     for sid in ids:
         for name in empty_fields(texts, values[sid]):
             missing[name] = missing.get(name, 0) + 1
+        odd += bool(unprintable(render(texts, values[sid]), regular))
     blank = "that spot will be blank"
-    return [
+    notes = [
         f"{missing[name]} of {len(ids)} cards have no value for {{{name}}}; {blank}."
         for name in used_fields(texts)
         if name in missing
     ]
+    if odd:
+        notes.append(
+            f"{odd} of {len(ids)} cards have letters the card font cannot print (such as Chinese,"
+            " Japanese, Korean, Arabic or Hebrew); check those cards or write them by hand."
+        )
+    return notes
 
 
 _DUE_SQL = (

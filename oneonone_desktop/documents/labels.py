@@ -23,11 +23,13 @@ from oneonone_desktop.documents.layout import (
     fit_blocks,
     inset,
     resolve_offset,
+    rotated,
     step,
     text_width,
 )
 from oneonone_desktop.documents.merge import UnknownPeople, organizer
 from oneonone_desktop.documents.stocks import (
+    Rect,
     Stock,
     StockError,
     cell_rects,
@@ -242,6 +244,51 @@ def write_envelopes(
     data = writer.finish()
     atomic_write_bytes(target, data)
     return MailingResult(len(people), writer.pages, skipped)
+
+
+# --- the address side of a postcard -------------------------------------------------------
+
+
+def draw_address_side(
+    canvas: Canvas, cell: Rect, recipient: Sequence[str], sender: Sequence[str], note: str
+) -> None:
+    """A postcard's back: return address top left, stamp box top right, recipient on the right
+    half; turned to landscape when the card is portrait."""
+    degrees = 90 if cell[3] > cell[2] else 0
+    with rotated(canvas, cell, degrees) as local:
+        x, y, w, h = local
+        base = min(w, h)
+        pad = base * 0.1
+        canvas.setStrokeColor(color("#b0b0b0"))
+        canvas.setLineWidth(0.5)
+        canvas.line(x + w * 0.5, y + h * 0.14, x + w * 0.5, y + h * 0.86)
+        stamp_w, stamp_h = base * 0.22, base * 0.26
+        canvas.rect(x + w - pad - stamp_w, y + h - pad - stamp_h, stamp_w, stamp_h)
+        sender_box = (x + pad, y + h * 0.62, w * 0.5 - pad * 1.5, h * 0.38 - pad)
+        _lines(canvas, sender, sender_box, base * 0.034, "#6b6b6b", "top")
+        if note.strip() and note.strip() not in sender:
+            note_box = (x + pad, y + pad, w * 0.5 - pad * 1.5, h * 0.3)
+            _lines(
+                canvas, [note], note_box, base * 0.036, "#6b6b6b", "bottom", "DejaVuSerif-Italic"
+            )
+        to_box = (x + w * 0.5 + pad * 0.6, y + pad, w * 0.5 - pad * 1.6, h * 0.62 - pad)
+        _lines(canvas, recipient, to_box, base * 0.05, "#222222", "middle")
+
+
+def _lines(
+    canvas: Canvas,
+    lines: Sequence[str],
+    box: Rect,
+    size: float,
+    ink: str,
+    valign: str,
+    font: str = "DejaVuSans",
+) -> None:
+    kept = [line for line in lines if line]
+    size = common_size([(line, font) for line in kept], size, box[2], size * 0.6)
+    blocks = [TextBlock(line, font, size, "left", 1.25, 0, ink) for line in kept]
+    if blocks:
+        draw_fitted(canvas, fit_blocks(blocks, box[2], box[3], min_scale=0.7), box, valign)
 
 
 # --- calibration ----------------------------------------------------------------------------

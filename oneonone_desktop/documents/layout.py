@@ -74,6 +74,24 @@ def common_size(lines: Sequence[tuple[str, str]], size: float, width: float, lea
     return max(least, width * _SNUG / widest)
 
 
+_RIGHT_TO_LEFT = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def unprintable(text: str, font: str) -> str:
+    """The characters of `text` that `font` cannot print right: missing from the font (Chinese,
+    Japanese, Korean, …) or written right to left (Hebrew, Arabic), which is not laid out."""
+    register_fonts()
+    glyphs = pdfmetrics.getFont(font).face.charToGlyph
+    bad = []
+    for char in dict.fromkeys(text):
+        code = ord(char)
+        if char.isspace():
+            continue
+        if code not in glyphs or any(low <= code <= high for low, high in _RIGHT_TO_LEFT):
+            bad.append(char)
+    return "".join(bad)
+
+
 def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
     pieces, current = [], ""
     for char in word:

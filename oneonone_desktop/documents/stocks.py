@@ -108,6 +108,34 @@ def page_count(stock: Stock, items: int, skip: int = 0) -> int:
     return math.ceil((items + skip) / stock.per_page)
 
 
+# --- folded cards -------------------------------------------------------------------------
+
+
+def message_panel(stock: Stock, cell: Rect) -> tuple[Rect, int]:
+    """Where the message goes in a cell, and how far to turn it (degrees).
+
+    Half fold: the right half of the inside. Quarter fold (one side of the sheet, folded top
+    half back, then left half back): the top-left quarter, upside down, becomes the inside right.
+    """
+    x, y, w, h = cell
+    if stock.fold == "half":
+        return ((x + w / 2, y, w / 2, h), 0)
+    if stock.fold == "quarter":
+        return ((x, y + h / 2, w / 2, h / 2), 180)
+    return (cell, 0)
+
+
+def cover_panels(stock: Stock, cell: Rect, back_page: bool) -> tuple[Rect, Rect] | None:
+    """(front cover, back cover) of a folded card: for a quarter fold on the same page as the
+    message, for a half fold on the back page (where `cell` is already mirrored)."""
+    x, y, w, h = cell
+    if stock.fold == "quarter" and not back_page:
+        return ((x + w / 2, y, w / 2, h / 2), (x, y, w / 2, h / 2))
+    if stock.fold == "half" and back_page:
+        return ((x + w / 2, y, w / 2, h), (x, y, w / 2, h))
+    return None
+
+
 # --- the catalogue --------------------------------------------------------------------------
 
 

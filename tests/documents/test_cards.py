@@ -117,7 +117,7 @@ def test_a_long_message_never_runs_off_its_card(database, stock_id):
     ids = people(4)
     data = cards.render_cards(ids, stock_id, long_template(), offset=(0, 0))
     stock = stocks.get_stock(stock_id)
-    panels = [cards.message_panel(stock, cell)[0] for cell in cell_rects(stock)]
+    panels = [stocks.message_panel(stock, cell)[0] for cell in cell_rects(stock)]
     found = runs(data, 0)
     assert found
     for run in found:
@@ -343,3 +343,16 @@ def test_write_cards_refuses_a_missing_folder_before_any_work(database, tmp_path
     with pytest.raises(OutputError):
         cards.write_cards(tmp_path / "c.png", people(1), "avery-8387", "Thank you for our 1:1")
     assert isinstance(Path(tmp_path), Path)
+
+
+def test_preflight_warns_about_letters_the_font_cannot_print(database):
+    OrganizerProfile.update(name="Sam Rivera", chapter="Riverside").execute()
+    fine = people(2)
+    chinese = int(create_supporter(SupporterData(first_name="王芳", last_name="Li")).id)
+    hebrew = int(create_supporter(SupporterData(first_name="נועה", last_name="Cohen")).id)
+    assert cards.preflight(fine, "Thank you for our 1:1") == []
+    notes = cards.preflight([*fine, chinese, hebrew], "Thank you for our 1:1")
+    assert notes == [
+        "2 of 4 cards have letters the card font cannot print (such as Chinese, Japanese, Korean,"
+        " Arabic or Hebrew); check those cards or write them by hand."
+    ]
