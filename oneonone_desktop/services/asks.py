@@ -154,11 +154,21 @@ def rank_asks(
     *,
     extra: Mapping[str, Iterable[str]] | None = None,
     actions: Sequence[ActionInfo] | None = None,
+    chosen: Sequence[int] = (),
 ) -> list[RankedAsk]:
     """The catalogue's actions ranked as asks for this person, best first, with reasons.
 
     `extra`: labels heard in the meeting and not stored yet, e.g. {"issue": ["housing"]}.
-    `actions`: rank only these (e.g. the candidate asks chosen before the meeting).
+    `actions`: rank only these instead of the whole catalogue.
+    `chosen`: action ids picked while preparing (WizardState.candidate_ask_ids); they come
+    first, in their ranked order, with the reason "chosen while preparing".
     """
     pool = actions if actions is not None else list_actions(today=today)
-    return rank(pool, person_for(supporter_id, extra), today)
+    ranked = rank(pool, person_for(supporter_id, extra), today)
+    picked = set(chosen)
+    for item in ranked:
+        if item.action.id in picked:
+            item.reasons.insert(0, "chosen while preparing")
+    return [r for r in ranked if r.action.id in picked] + [
+        r for r in ranked if r.action.id not in picked
+    ]

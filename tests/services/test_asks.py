@@ -113,3 +113,15 @@ def test_stage_reason_uses_the_ladder_label(database):
     ana = people.create_supporter(people.SupporterData(first_name="A", stage_key="leader")).id
     person = asks.person_for(ana)
     assert person.stage_key == "leader" and person.stage_label == "Leader / organizer"
+
+
+def test_asks_chosen_while_preparing_come_first(database):
+    ana = people.create_supporter(
+        people.SupporterData(first_name="Ana", labels={"issue": ["housing"]})
+    ).id
+    rally = actions.create_action(ActionData("Rally", labels={"issue": ["housing"]}))
+    flyers = actions.create_action(ActionData("Hand out flyers"))
+    ranked = rank_asks(ana, TODAY, chosen=[flyers])
+    assert ranked[0].action.id == flyers
+    assert ranked[0].reasons[0] == "chosen while preparing"
+    assert ranked[1].action.id == rally
