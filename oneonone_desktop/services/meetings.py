@@ -24,7 +24,6 @@ from oneonone_desktop.services.supporters import ValidationError
 from oneonone_desktop.services.wizard_state import WizardState, load_draft, save_draft
 from oneonone_desktop.store.models import Meeting, MeetingKind, QuestionSet, Supporter, db, utcnow
 
-ACTIVE = ("scheduled", "in_progress")
 MAX_PLACE = 200
 LIST_LIMIT = 500
 
