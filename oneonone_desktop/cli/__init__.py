@@ -16,6 +16,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "oneonone_desktop.cli.supporters",
     "oneonone_desktop.cli.printing",
     "oneonone_desktop.cli.meetings",
+    "oneonone_desktop.cli.calendar",
 )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from peewee import DatabaseError, OperationalError, SqliteDatabase
 
+from oneonone_desktop.cli.calendar import export_calendar, import_calendar
 from oneonone_desktop.cli.common import EXIT_USAGE, CommandError, opened_store
 from oneonone_desktop.paths import database_path, resolve_data_dir
 from oneonone_desktop.store.errors import DatabaseLocked, DatabaseReadOnly
@@ -46,11 +47,13 @@ IMPORTERS: dict[str, Importer] = {
     ".csv": _import_people,
     ".vcf": _import_people,
     ".vcard": _import_people,
+    ".ics": import_calendar,
 }
 EXPORTERS: dict[str, Exporter] = {
     ".csv": _export_people,
     ".vcf": _export_people,
     ".vcard": _export_people,
+    ".ics": export_calendar,
 }
 
 
