@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from oneonone_desktop.documents.layout import (
     resolve_offset,
     text_width,
 )
-from oneonone_desktop.documents.merge import issues_of, join_list, organizer
+from oneonone_desktop.documents.merge import issues_of, join_list, organizer, top_issues
 from oneonone_desktop.documents.stocks import Stock, get_stock
 from oneonone_desktop.io.atomic import atomic_write_bytes
 from oneonone_desktop.resources import resource_path
@@ -68,9 +68,10 @@ class GraphicText:
 
 @dataclass(frozen=True)
 class GraphicResult:
-    path: Path
+    path: Path | None  # None from render_graphic
     size: tuple[float, float]  # pixels for PNG, points for PDF
     note: str = ""  # why a person's words or name were left out; '' when nothing was
+    data: bytes = field(default=b"", repr=False)  # the file's bytes (render_graphic only)
 
 
 @dataclass(frozen=True)
@@ -130,41 +131,6 @@ def person_text(
     name = " ".join(p for p in (preferred or first, last) if p)
     fill = [words.strip()] if words.strip() else []
     return GraphicText(headline, fill, f"— {name}", _footer(language)), ""
-
-
-def top_issues(supporter_ids: Sequence[int] | None = None, top: int = 5) -> list[tuple[str, int]]:
-    """The issues most people care about, with how many: from issue labels and from the answers
-    in their held meetings that name an issue. Archived people are left out unless listed."""
-    people: set[tuple[int, str]] = set()
-    names = [n for (n,) in db.execute_sql("SELECT name FROM label WHERE kind = 'issue'")]
-    chunks: list[list[int] | None] = [None]
-    if supporter_ids is not None:
-        ids = list(dict.fromkeys(supporter_ids))
-        chunks = [ids[i : i + 500] for i in range(0, len(ids), 500)]
-    for chunk in chunks:
-        where = (
-            "s.archived_at IS NULL" if chunk is None else f"s.id IN ({','.join('?' * len(chunk))})"
-        )
-        params = chunk or []
-        for sid, name in db.execute_sql(
-            "SELECT sl.supporter_id, l.name FROM supporter_label sl"
-            " JOIN label l ON l.id = sl.label_id JOIN supporter s ON s.id = sl.supporter_id"
-            f" WHERE l.kind = 'issue' AND {where}",
-            params,
-        ):
-            people.add((sid, name))
-        for sid, answer in db.execute_sql(
-            "SELECT m.supporter_id, a.answer FROM answer a JOIN meeting m ON m.id = a.meeting_id"
-            f" JOIN supporter s ON s.id = m.supporter_id WHERE m.status = 'held' AND a.answer != ''"
-            f" AND {where}",
-            params,
-        ):
-            text = answer.casefold()
-            people.update((sid, n) for n in names if n.casefold() in text)
-    counts: dict[str, int] = {}
-    for _, name in people:
-        counts[name] = counts.get(name, 0) + 1
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))[:top]
 
 
 def community_text(
@@ -324,10 +290,42 @@ def write_graphic(
     offset: tuple[float, float] | None = None,
 ) -> GraphicResult:
     """Write a poster (`paper`: letter, a4, tabloid; PDF) or a social image (`size` in pixels;
-    PNG or PDF). Content: `community` top issues of `supporter_ids` (or everyone), a person's
-    words (consent checked), or blank lines / the organizer's own `words`."""
+    PNG or PDF, by the file name). See render_graphic for the content."""
     target = check_output(path, (".png", ".pdf"))
-    png = target.suffix.lower() == ".png"
+    result = render_graphic(
+        target.suffix.lower().lstrip("."),
+        paper=paper,
+        size=size,
+        words=words,
+        supporter_id=supporter_id,
+        community=community,
+        supporter_ids=supporter_ids,
+        language=language,
+        offset=offset,
+    )
+    atomic_write_bytes(target, result.data)
+    return replace(result, path=target, data=b"")
+
+
+def render_graphic(
+    fmt: str = "pdf",
+    *,
+    paper: str | None = None,
+    size: tuple[int, int] | None = None,
+    words: str = "",
+    supporter_id: int | None = None,
+    community: bool = False,
+    supporter_ids: Sequence[int] | None = None,
+    language: str = "en",
+    offset: tuple[float, float] | None = None,
+) -> GraphicResult:
+    """The graphic as `fmt` ('pdf' or 'png') bytes in `result.data`. Content: the `community`'s
+    top issues (of `supporter_ids`, or everyone), a person's words and name (only with their
+    consent; otherwise blank lines and `result.note` says why), or blank lines / the organizer's
+    own `words`. Without paper or size: a Letter poster (PDF) or a 1080×1080 image (PNG)."""
+    png = fmt == "png"
+    if fmt not in ("pdf", "png"):
+        raise GraphicError(f"Graphics are saved as PDF or PNG, not {fmt}.")
     if paper is not None and size is not None:
         raise GraphicError("Choose a paper or a size, not both.")
     if paper is not None and paper not in PAPERS:
@@ -347,15 +345,12 @@ def write_graphic(
     if size is not None:
         width, height = size
         ops = scene(text, width, height, SOCIAL)
-        data = (
-            paint_png(ops, width, height) if png else _pdf(ops, _page_stock(width, height), (0, 0))
-        )
-        atomic_write_bytes(target, data)
-        return GraphicResult(target, (width, height), note)
+        page = _page_stock(width, height)
+        data = paint_png(ops, width, height) if png else _pdf(ops, page, (0, 0))
+        return GraphicResult(None, (width, height), note, data)
     stock = get_stock(paper or "letter")
     ops = scene(text, stock.page_width, stock.page_height, PRINT)
-    atomic_write_bytes(target, _pdf(ops, stock, resolve_offset(offset)))
-    return GraphicResult(target, stock.page_size, note)
+    return GraphicResult(None, stock.page_size, note, _pdf(ops, stock, resolve_offset(offset)))
 
 
 def _page_stock(width: float, height: float) -> Stock:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
@@ -66,6 +66,7 @@ class MailingResult:
     written: int
     pages: int
     skipped: list[int] = field(default_factory=list)
+    data: bytes = field(default=b"", repr=False)  # the PDF, for a preview (render_* only)
 
     def note(self) -> str:
         """A plain sentence about the people left out ('' when nobody was)."""
@@ -179,8 +180,24 @@ def write_labels(
     *,
     skip: int = 0,
 ) -> MailingResult:
-    """One address label per person with an address; `skip` leaves used labels on sheet one."""
+    """One address label per person with an address; `skip` leaves used labels on sheet one.
+    `offset`: printer correction in mm (right, down); None uses the saved one."""
     target = check_output(path, (".pdf",))
+    result = render_labels(supporter_ids, stock_id, offset, progress, cancelled, skip=skip)
+    atomic_write_bytes(target, result.data)
+    return replace(result, data=b"")
+
+
+def render_labels(
+    supporter_ids: Sequence[int],
+    stock_id: str = "avery-5160",
+    offset: tuple[float, float] | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+    *,
+    skip: int = 0,
+) -> MailingResult:
+    """The labels as a PDF in `result.data`, for a preview (write_labels saves them)."""
     stock = get_stock(stock_id)
     require_kind(stock, ("label",), "address labels")
     if not 0 <= skip < stock.per_page:
@@ -204,8 +221,7 @@ def write_labels(
             done += 1
             step(done, len(people), progress, cancelled)
     data = writer.finish()
-    atomic_write_bytes(target, data)
-    return MailingResult(len(people), writer.pages, skipped)
+    return MailingResult(len(people), writer.pages, skipped, data)
 
 
 def write_envelopes(
@@ -218,6 +234,19 @@ def write_envelopes(
 ) -> MailingResult:
     """One envelope per person with an address: return address top left, recipient centred."""
     target = check_output(path, (".pdf",))
+    result = render_envelopes(supporter_ids, stock_id, offset, progress, cancelled)
+    atomic_write_bytes(target, result.data)
+    return replace(result, data=b"")
+
+
+def render_envelopes(
+    supporter_ids: Sequence[int],
+    stock_id: str = "envelope-10",
+    offset: tuple[float, float] | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+) -> MailingResult:
+    """The envelopes as a PDF in `result.data`, for a preview (write_envelopes saves them)."""
     stock = get_stock(stock_id)
     require_kind(stock, ("envelope",), "envelopes")
     people, skipped = _people(supporter_ids)
@@ -242,8 +271,7 @@ def write_envelopes(
         draw_fitted(canvas, fitted, (left, bottom, widest, box_h), "middle")
         step(done, len(people), progress, cancelled)
     data = writer.finish()
-    atomic_write_bytes(target, data)
-    return MailingResult(len(people), writer.pages, skipped)
+    return MailingResult(len(people), writer.pages, skipped, data)
 
 
 # --- the address side of a postcard -------------------------------------------------------
@@ -300,6 +328,11 @@ def write_calibration_page(
     """A test page: every cell outlined and numbered, fold lines dashed, and rulers in mm
     measured from the paper's left and top edges, printed with the current offset."""
     target = check_output(path, (".pdf",))
+    atomic_write_bytes(target, render_calibration_page(stock, offset))
+
+
+def render_calibration_page(stock: Stock | str, offset: tuple[float, float] | None = None) -> bytes:
+    """The calibration page as PDF bytes, for a preview."""
     stock = get_stock(stock) if isinstance(stock, str) else stock
     offset_mm = resolve_offset(offset)
     writer = SheetWriter(stock, offset_mm, f"Calibration: {stock.name}")
@@ -321,7 +354,7 @@ def write_calibration_page(
     canvas.setDash()
     _rulers(canvas, stock)
     _instructions(canvas, stock, offset_mm)
-    atomic_write_bytes(target, writer.finish())
+    return writer.finish()
 
 
 def _rulers(canvas: Canvas, stock: Stock) -> None:

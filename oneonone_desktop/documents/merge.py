@@ -1,5 +1,6 @@
 """Mail-merge fields ({first_name}, {meeting_date}, …): their values per person, read from the
-database in a few queries for a whole batch, and filling them into template text."""
+database in a few queries for a whole batch, filling them into template text; and the issues a
+community cares about most."""
 
 from __future__ import annotations
 
@@ -266,6 +267,41 @@ def _add_asks(
             result[sid]["ask"] = activity
             moment = _parse_moment(due)
             result[sid]["ask_date"] = format_when(moment, lang, today) if moment else ""
+
+
+def top_issues(supporter_ids: Sequence[int] | None = None, top: int = 5) -> list[tuple[str, int]]:
+    """The issues most people care about, with how many: from issue labels and from the answers
+    in their held meetings that name an issue. Archived people are left out unless listed."""
+    people: set[tuple[int, str]] = set()
+    names = [n for (n,) in db.execute_sql("SELECT name FROM label WHERE kind = 'issue'")]
+    chunks: list[list[int] | None] = [None]
+    if supporter_ids is not None:
+        ids = list(dict.fromkeys(supporter_ids))
+        chunks = [ids[i : i + 500] for i in range(0, len(ids), 500)]
+    for chunk in chunks:
+        where = (
+            "s.archived_at IS NULL" if chunk is None else f"s.id IN ({','.join('?' * len(chunk))})"
+        )
+        params = chunk or []
+        for sid, name in db.execute_sql(
+            "SELECT sl.supporter_id, l.name FROM supporter_label sl"
+            " JOIN label l ON l.id = sl.label_id JOIN supporter s ON s.id = sl.supporter_id"
+            f" WHERE l.kind = 'issue' AND {where}",
+            params,
+        ):
+            people.add((sid, name))
+        for sid, answer in db.execute_sql(
+            "SELECT m.supporter_id, a.answer FROM answer a JOIN meeting m ON m.id = a.meeting_id"
+            f" JOIN supporter s ON s.id = m.supporter_id WHERE m.status = 'held' AND a.answer != ''"
+            f" AND {where}",
+            params,
+        ):
+            text = answer.casefold()
+            people.update((sid, n) for n in names if n.casefold() in text)
+    counts: dict[str, int] = {}
+    for _, name in people:
+        counts[name] = counts.get(name, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))[:top]
 
 
 def sample_values(language: str = "en") -> dict[str, str]:

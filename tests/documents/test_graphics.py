@@ -4,6 +4,7 @@ their social-media consent, and the community's issues without names."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from PIL import Image
@@ -154,3 +155,14 @@ def test_bad_sizes_and_mixed_choices_are_refused(database, tmp_path):
     with pytest.raises(GraphicError):
         graphics.write_graphic(tmp_path / "p.pdf", supporter_id=4242)
     assert not (tmp_path / "p.png").exists() and not (tmp_path / "p.pdf").exists()
+
+
+def test_a_preview_gets_the_bytes_without_a_file(database):
+    result = graphics.render_graphic("png", size=(1080, 1350))
+    with Image.open(io.BytesIO(result.data)) as image:
+        assert image.size == (1080, 1350)
+    assert result.path is None
+    poster = graphics.render_graphic("pdf", paper="a4", offset=(0, 0))
+    assert poster.data.startswith(b"%PDF") and poster.size == pytest.approx(
+        (595.28, 841.89), abs=0.01
+    )

@@ -4,6 +4,8 @@ and the saved printer offset."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
@@ -155,3 +157,14 @@ def test_a_label_run_can_be_cancelled_and_writes_nothing(database, tmp_path):
     with pytest.raises(layout.PrintCancelled):
         labels.write_labels(out, ids, "avery-5160", cancelled=lambda: True)
     assert not out.exists()
+
+
+def test_previews_get_the_same_pdf_without_a_file(database, tmp_path):
+    ids = [person("Ana", "Lee"), person("Olu", "Ade")]
+    result = labels.render_labels(ids, "avery-l7160", offset=(0, 0))
+    assert result.written == 2 and result.data.startswith(b"%PDF")
+    envelopes = labels.render_envelopes(ids, "envelope-dl", offset=(0, 0))
+    assert envelopes.pages == 2 and len(PdfReader(io.BytesIO(envelopes.data)).pages) == 2
+    page = labels.render_calibration_page("a6-postcard-a4", offset=(0, 0))
+    assert len(PdfReader(io.BytesIO(page)).pages) == 1
+    assert list(tmp_path.iterdir()) == [tmp_path / "data"]
