@@ -74,14 +74,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     kinds = ", ".join(sorted(IMPORTERS))
     importing = subparsers.add_parser(
         "import",
-        help=f"add the people in a file ({kinds}); someone already in the list is merged, "
+        help=f"add what a file holds ({kinds}); a person already in the list is merged, "
         "not doubled; a file with problems changes nothing",
     )
     importing.add_argument("file", metavar="FILE")
     importing.set_defaults(handler=run_import)
 
     exporting = subparsers.add_parser(
-        "export", help=f"write the list to a file ({', '.join(sorted(EXPORTERS))})"
+        "export",
+        help=f"write the people in the list, or their meetings and tasks, to a file "
+        f"({', '.join(sorted(EXPORTERS))})",
     )
     exporting.add_argument("file", metavar="FILE")
     exporting.add_argument("--tag", metavar="T", help="only the people with this tag")
