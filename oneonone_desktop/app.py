@@ -75,7 +75,10 @@ def run_gui(data_dir: str | None, quit_after_startup: bool) -> int:
     previous_hook = sys.excepthook
     try:
         try:
-            database = open_database(database_path(folder), backup_dir=backup_dir(folder))
+            # The whole-file check runs after the first paint (it costs ~0.4 s at 100,000 people).
+            database = open_database(
+                database_path(folder), backup_dir=backup_dir(folder), check_integrity=False
+            )
         except StoreError as exc:
             messages.error(None, APP_DISPLAY_NAME, exc.message)
             return EXIT_PROBLEM
@@ -92,6 +95,11 @@ def run_gui(data_dir: str | None, quit_after_startup: bool) -> int:
             window = MainWindow(database, settings, folder)
             if quit_after_startup:
                 window.listPainted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))
+            else:
+                from oneonone_desktop.views.integrity import IntegrityCheck
+
+                checker = IntegrityCheck(database_path(folder), window)
+                window.listPainted.connect(checker.start)
             window.show()
             code = app.exec()
             window.save_state()

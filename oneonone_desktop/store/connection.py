@@ -54,8 +54,12 @@ def _check_writable(path: Path) -> None:
         raise DatabaseReadOnly(path)
 
 
-def _precheck(path: Path) -> None:
-    """Check an existing file read-only, before any pragma can change its header."""
+def _precheck(path: Path, *, full: bool = True) -> None:
+    """Check an existing file read-only, before any pragma can change its header.
+
+    Without `full`, only the header and schema version are read (the whole-file check then runs
+    later through `integrity_problem`, e.g. after the window has painted).
+    """
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
@@ -66,13 +70,26 @@ def _precheck(path: Path) -> None:
         (version,) = conn.execute("PRAGMA user_version").fetchone()
         if version > LATEST_VERSION:
             raise DatabaseTooNew(path, version, LATEST_VERSION)
-        result = conn.execute("PRAGMA quick_check").fetchone()
-        if not result or result[0] != "ok":
-            raise DatabaseCorrupt(path, str(result[0]) if result else "")
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        if full:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+            if not result or result[0] != "ok":
+                raise DatabaseCorrupt(path, str(result[0]) if result else "")
     except sqlite3.Error as exc:
         raise _classify(path, exc) from exc
     finally:
         conn.close()
+
+
+def integrity_problem(path: Path) -> DatabaseCorrupt | None:
+    """Run SQLite's quick_check on its own read-only connection (safe from another thread)."""
+    try:
+        _precheck(path, full=True)
+    except DatabaseCorrupt as exc:
+        return exc
+    except StoreError:
+        return None  # busy or too new: not damage, and reported elsewhere
+    return None
 
 
 def open_database(
@@ -81,15 +98,17 @@ def open_database(
     backup_dir: Path | None = None,
     migrate_to: int = LATEST_VERSION,
     bind: bool = True,
+    check_integrity: bool = True,
 ) -> SqliteDatabase:
     """Open (creating if needed) the database at `path`, check it and bring its schema up to date.
 
     With `bind` (the default) the models' placeholder is pointed at it. Raises a StoreError
     subclass for a locked, corrupt, read-only or too-new file; nothing is changed in that case.
+    `check_integrity=False` skips the whole-file quick_check (the GUI runs it after first paint).
     """
     path = Path(path)
     _check_writable(path)
-    _precheck(path)
+    _precheck(path, full=check_integrity)
     database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
     try:
         database.connect()

@@ -73,3 +73,17 @@ def test_pages_cover_the_list_without_gaps_or_repeats(database):
     ids = [r.id for page in pages for r in page]
     assert len(ids) == 25 and len(set(ids)) == 25
     assert ids == sl.all_ids(database, flt)
+
+
+def test_dense_search_walks_the_name_index_and_gives_the_same_pages(database, monkeypatch):
+    for i in range(30):
+        add(f"Sam{i:02d}", f"Zed{29 - i:02d}", labels={"tag": ["huddle"]})
+    add("Other", "Person")
+    flt = sl.SupporterFilter(search="huddle")
+    sorted_pages = [r.id for off in (0, 10, 20) for r in sl.fetch_page(database, flt, off, 10)]
+    monkeypatch.setattr(sl, "DENSE_MATCHES", 5)
+    walked_pages = [r.id for off in (0, 10, 20) for r in sl.fetch_page(database, flt, off, 10)]
+    assert walked_pages == sorted_pages
+    assert len(set(walked_pages)) == 30
+    assert sl.count_at_most(database, flt, 5) == 5
+    assert sl.count(database, flt) == 30

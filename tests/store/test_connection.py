@@ -102,3 +102,21 @@ def test_unwritable_location_is_refused_with_a_plain_message(tmp_path: Path):
     with pytest.raises(DatabaseReadOnly) as info:
         open_database(blocker / "sub" / "d.sqlite3")
     assert "cannot be written" in info.value.message
+
+
+def test_damage_inside_the_file_is_found_by_the_deferred_check(tmp_path: Path):
+    from oneonone_desktop.store.connection import integrity_problem
+
+    path = tmp_path / "d.sqlite3"
+    db = open_database(path)
+    for i in range(400):
+        Supporter.create(first_name=f"Person {i}", background="x" * 200)
+    close_database(db)
+    assert integrity_problem(path) is None
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:  # scribble over the header of every other page
+        for page_start in range(4096 * 2, size, 4096 * 2):
+            handle.seek(page_start)
+            handle.write(b"\xff" * 12)
+    problem = integrity_problem(path)
+    assert problem is not None and "damaged" in problem.message
