@@ -277,3 +277,40 @@ def test_contact_details_gives_the_first_phone_and_email(database):
         sid: ("555-010-2000", "ana@example.org"),
         12345: ("", ""),
     }
+
+
+def test_demo_makes_tasks_of_every_kind_overdue_done_and_recurring(database):
+    from oneonone_desktop.services import demo, followup
+    from oneonone_desktop.services.supporters import has_consent
+
+    demo.generate(database, 1000, seed=3, today=TODAY)
+    rows = Task.select(Task.kind, Task.status, Task.rrule, Task.due_on, Task.supporter)
+    assert {t.kind for t in rows} == set(Task.KINDS)
+    assert any(t.status == "open" and t.due_on < TODAY for t in rows)
+    assert {"done", "skipped", "snoozed"} <= {t.status for t in rows}
+    assert any(t.rrule == "FREQ=WEEKLY;INTERVAL=4" for t in rows)
+    for t in rows:
+        if t.kind == "add_to_lists":
+            assert has_consent(t.supporter_id, "email_list")
+        if t.kind == "social_mention":
+            assert has_consent(t.supporter_id, "social_mention")
+    assert tasks.items_between(*MARCH, today=TODAY)
+    assert tasks.today_list(TODAY).count > 0
+    assert followup.only_asked() is not None
+
+
+def test_demo_tasks_are_the_same_for_the_same_seed(data_dir, tmp_path):
+    from oneonone_desktop.services import demo
+    from oneonone_desktop.store.connection import close_database, open_database
+
+    def made(name: str) -> list[tuple[object, ...]]:
+        database = open_database(tmp_path / name, bind=False)
+        try:
+            demo.generate(database, 300, seed=5, today=TODAY)
+            return database.execute_sql(
+                "SELECT kind, title, due_on, status, rrule, uid FROM task ORDER BY id"
+            ).fetchall()
+        finally:
+            close_database(database)
+
+    assert made("a.sqlite3") == made("b.sqlite3")
