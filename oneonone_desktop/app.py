@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -31,6 +32,13 @@ def run_gui(data_dir: str | None, quit_after_startup: bool) -> int:
     With `quit_after_startup`, exit 0 as soon as the supporter list has painted (a check that
     the whole start-up path works), skipping the first-run welcome.
     """
+    if _no_screen():
+        print(
+            "oneonone: no screen to open the window on (DISPLAY and WAYLAND_DISPLAY are not "
+            "set). Run it from your desktop, or use the commands: oneonone --help",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
     from PySide6.QtCore import QLockFile, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -111,6 +119,13 @@ def run_gui(data_dir: str | None, quit_after_startup: bool) -> int:
     finally:
         sys.excepthook = previous_hook
         lock.unlock()
+
+
+def _no_screen() -> bool:
+    """True on Linux/BSD with no display server and no Qt platform chosen (Qt would abort)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return False
+    return not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _make_excepthook(

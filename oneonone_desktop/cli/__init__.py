@@ -20,13 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="oneonone",
-        description=f"{APP_DISPLAY_NAME}: plan, hold and follow up one-on-one meetings, offline. "
-        "Without a command, the app's window opens.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -38,6 +32,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait until the supporter list has painted, then quit (for checks)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="oneonone",
+        description=f"{APP_DISPLAY_NAME}: plan, hold and follow up one-on-one meetings, offline. "
+        "Without a command, the app's window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_global_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     printing = subparsers.add_parser(
         "print", help="make printable PDFs and images (cards, labels, prep sheets, agendas, …)"
@@ -67,10 +71,26 @@ def _print_without_kind(args: argparse.Namespace) -> int:
     raise CommandError("Choose what to print: oneonone print KIND (see: oneonone print --help).")
 
 
+def _gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The global options when `argv` asks for nothing but the window, else None.
+
+    Opening the window then imports no command module (they cost start-up time).
+    """
+    quick = argparse.ArgumentParser(add_help=False)
+    _add_global_options(quick)
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except SystemExit:
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _gui_only(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
+    if getattr(args, "command", None) is None:
         from oneonone_desktop.app import run_gui
 
         return run_gui(data_dir=args.data_dir, quit_after_startup=args.quit_after_startup)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from peewee import SqliteDatabase
 
 LADDER = (
@@ -13,8 +15,27 @@ LADDER = (
 )
 
 
+_SEEDED_KEY = "defaults.seeded_for"
+
+
+def _seed_stamp() -> str:
+    """Shipped rows change only with the app or the schema: seeding runs once per pair."""
+    from oneonone_desktop import __version__
+    from oneonone_desktop.store.migrations import LATEST_VERSION
+
+    return json.dumps(f"{__version__}/{LATEST_VERSION}")
+
+
 def ensure_defaults(database: SqliteDatabase) -> None:
-    """Insert missing default rows; never changes rows the organizer has edited."""
+    """Insert missing default rows; never changes rows the organizer has edited.
+
+    Skipped (one query) when this app version already seeded the database: the seeders and the
+    modules they import would otherwise cost start-up time on every open.
+    """
+    stamp = _seed_stamp()
+    row = database.execute_sql("SELECT value FROM setting WHERE key = ?", (_SEEDED_KEY,)).fetchone()
+    if row and row[0] == stamp:
+        return
     (count,) = database.execute_sql("SELECT COUNT(*) FROM ladder_stage").fetchone()
     if count == 0:
         for position, (key, label) in enumerate(LADDER):
@@ -37,3 +58,6 @@ def ensure_defaults(database: SqliteDatabase) -> None:
     from oneonone_desktop.documents.templates import seed_default_templates
 
     seed_default_templates(database)
+    database.execute_sql(
+        "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", (_SEEDED_KEY, stamp)
+    )
