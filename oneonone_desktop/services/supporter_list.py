@@ -138,7 +138,7 @@ def _source(flt: SupporterFilter, walk_name_index: bool = False) -> tuple[str, b
             "FROM supporter_fts JOIN supporter s ON s.id = supporter_fts.rowid" + _STAGE_JOIN,
             True,
         )
-    table = "supporter s INDEXED BY supporter_sort_name" if walk_name_index else "supporter s"
+    table = "supporter s INDEXED BY supporter_list_name" if walk_name_index else "supporter s"
     return f"FROM {table}" + _STAGE_JOIN, False
 
 
