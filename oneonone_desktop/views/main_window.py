@@ -5,6 +5,8 @@ Signals: listPainted() once, after the supporter list has painted for the first 
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -29,7 +32,18 @@ from oneonone_desktop.views.supporters_page import SupportersPage
 NOTICE_MS = 12_000
 
 
+# Feature modules: each has `install(window: MainWindow) -> None`, which adds its section with
+# `add_lazy_section` (the page is built on first visit, keeping start-up light), its menu
+# actions via `window.menu(name)`, and person-page buttons via `window.person_page_hooks`.
+FEATURE_MODULES: tuple[str, ...] = ()
+
+
 class MainWindow(QMainWindow):
+    """The app's window: sections on the left, the current section's page on the right.
+
+    Signals: `listPainted()` once the supporter list has painted for the first time.
+    """
+
     listPainted = Signal()
 
     def __init__(
@@ -43,6 +57,10 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self._sections: dict[str, int] = {}
         self._section_actions: list[QAction] = []
+        self._factories: dict[int, Callable[[], QWidget]] = {}
+        self._menus: dict[str, QMenu] = {}
+        # Called with each newly built person page, to add buttons such as "Start a 1:1".
+        self.person_page_hooks: list[Callable[[QWidget], None]] = []
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -58,7 +76,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_index)
 
         self.supporters = SupportersPage(database)
         self.people_stack = QStackedWidget()
@@ -76,6 +94,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._wire()
+        for name in FEATURE_MODULES:
+            importlib.import_module(name).install(self)
         self.restore_state()
 
     # --- sections -------------------------------------------------------------------------
@@ -100,8 +120,47 @@ class MainWindow(QMainWindow):
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
 
+    def add_lazy_section(
+        self, key: str, title: str, section_icon: QIcon, factory: Callable[[], QWidget]
+    ) -> None:
+        """Add a section whose page is built by `factory` the first time it is shown."""
+        placeholder = QWidget()
+        self.add_section(key, title, section_icon, placeholder)
+        self._factories[self._sections[key]] = factory
+
+    def section_widget(self, key: str) -> QWidget:
+        """The page of a section, built now if it was lazy."""
+        index = self._sections[key]
+        self._build_lazy(index)
+        return self.stack.widget(index)
+
+    def _build_lazy(self, index: int) -> None:
+        factory = self._factories.pop(index, None)
+        if factory is None:
+            return
+        placeholder = self.stack.widget(index)
+        widget = factory()
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+
+    def _show_index(self, index: int) -> None:
+        if index >= 0:
+            self._build_lazy(index)
+        self.stack.setCurrentIndex(index)
+
     def show_section(self, key: str) -> None:
         self.nav.setCurrentRow(self._sections[key])
+
+    def menu(self, name: str) -> QMenu:
+        """The menu called `name` ("file", "edit", "people", "view", "help"), or a new one
+        (e.g. "meetings") inserted before Help."""
+        if name not in self._menus:
+            title = name[:1].upper() + name[1:]
+            created = QMenu("&" + self.tr(title), self)
+            self.menuBar().insertMenu(self._menus["help"].menuAction(), created)
+            self._menus[name] = created
+        return self._menus[name]
 
     def current_section(self) -> str:
         item = self.nav.currentItem()
@@ -128,6 +187,8 @@ class MainWindow(QMainWindow):
             page.add_action(self.actions.tag, self.tr("Tag…"))
             page.add_action(self.actions.archive)
             page.addAction(self.actions.erase)
+            for hook in self.person_page_hooks:
+                hook(page)
             self.people_stack.addWidget(page)
             self._person_page = page
         self._person_page.show_person(supporter_id)  # type: ignore[attr-defined]
@@ -194,6 +255,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self._menus["file"] = file_menu
         file_menu.addAction(a.import_)
         file_menu.addAction(a.export)
         file_menu.addSeparator()
@@ -205,10 +267,12 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self._menus["edit"] = edit_menu
         edit_menu.addAction(a.undo)
         edit_menu.addAction(a.redo)
 
         people = bar.addMenu(self.tr("&People"))
+        self._menus["people"] = people
         for action in (a.new, a.open, a.edit, None, a.tag, a.archive, a.erase):
             if action is None:
                 people.addSeparator()
@@ -216,6 +280,7 @@ class MainWindow(QMainWindow):
                 people.addAction(action)
 
         self._view_menu = bar.addMenu(self.tr("&View"))
+        self._menus["view"] = self._view_menu
         self.find_action = self._view_menu.addAction(icon("search"), self.tr("&Find"))
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._find)
@@ -229,6 +294,7 @@ class MainWindow(QMainWindow):
             self._view_menu.addAction(go)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._menus["help"] = help_menu
         keys = help_menu.addAction(icon("keyboard"), self.tr("&Keyboard shortcuts"))
         keys.setShortcut(QKeySequence("Ctrl+/"))
         keys.triggered.connect(self._show_shortcuts)
