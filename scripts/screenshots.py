@@ -33,6 +33,12 @@ GOOD_SHEET = BAD_SHEET.replace("tom.nguyen@example,", "tom.nguyen@example.com,")
 )
 
 
+# Feature screens: modules in scripts/screens/, each with
+#   shoot(window, database, out: Path, helpers: types.SimpleNamespace) -> list[Path]
+# called with the demo window (helpers: save, over, settle, demo_day).
+FEATURE_SCREENS: tuple[str, ...] = ()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
@@ -214,8 +220,25 @@ def _demo_screens(app, folder: Path, out: Path) -> list[Path]:
     window.actions.archive.trigger()
     window.supporters.table.setFocus(Qt.FocusReason.OtherFocusReason)
     written.append(_save(window, out / "supporters-undo.png"))
+    window.actions.undo.trigger()
+    written += _feature_screens(window, database, out)
     window.close()
     close_database(database)
+    return written
+
+
+def _feature_screens(window, database, out: Path) -> list[Path]:
+    import importlib
+    import types
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    helpers = types.SimpleNamespace(save=_save, over=_over, settle=_settle, demo_day=DEMO_DAY)
+    written: list[Path] = []
+    for name in FEATURE_SCREENS:
+        module = importlib.import_module(f"screens.{name}")
+        written += module.shoot(window, database, out, helpers)
+        window.show_section("supporters")
+        window.show_list()
     return written
 
 
