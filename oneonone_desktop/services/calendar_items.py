@@ -131,10 +131,10 @@ def _task_item(row: tuple[Any, ...], today: dt.date, day: dt.date | None = None)
         key, late = f"task:{tid}", not done and day < today
     else:
         key, late = f"task:{tid}@{day.isoformat()}", False
-    return CalendarItem(
+    return CalendarItem._make((
         key, "task", kind, tid, title, _name(pref, first, last), sid, day, _time(due_time),
         None, "", status, done, late, rrule is not None,
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def _kind_filter(kinds: Collection[str]) -> tuple[str, list[str]]:
