@@ -1,0 +1,1 @@
+"""The Calendar section: today, month, week and agenda views, reminders and the Calendar menu."""
