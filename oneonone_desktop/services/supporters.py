@@ -16,6 +16,7 @@ from oneonone_desktop.store.models import (
     ConsentRecord,
     Label,
     LadderStage,
+    StageChange,
     Supporter,
     SupporterEmail,
     SupporterLabel,
@@ -223,9 +224,32 @@ def update_supporter(supporter_id: int, data: SupporterData) -> Supporter:
     cleaned = validate(data)
     with db.atomic():
         supporter = Supporter.get_by_id(supporter_id)
+        stage_before = supporter.stage_id
         _apply(supporter, cleaned)
+        record_stage_change(supporter.id, stage_before, supporter.stage_id)
         search_index.reindex(db, [supporter.id])
     return supporter
+
+
+def record_stage_change(
+    supporter_id: int, before: int | None, after: int | None, meeting_id: int | None = None
+) -> None:
+    """Keep a move on the ladder (stage ids before and after) for the reports; same: nothing."""
+    if before == after:
+        return
+    positions = dict(
+        LadderStage.select(LadderStage.id, LadderStage.position)
+        .where(LadderStage.id.in_([i for i in (before, after) if i is not None]))
+        .tuples()
+    )
+    StageChange.create(
+        supporter=supporter_id,
+        from_stage=before,
+        to_stage=after,
+        from_position=positions.get(before),
+        to_position=positions.get(after),
+        meeting=meeting_id,
+    )
 
 
 def load_data(supporter_id: int) -> SupporterData:

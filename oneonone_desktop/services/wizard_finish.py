@@ -18,6 +18,7 @@ from oneonone_desktop.services.supporters import (
     ValidationError,
     label_ids,
     record_consent,
+    record_stage_change,
 )
 from oneonone_desktop.services.wizard_data import WizardState
 from oneonone_desktop.store.models import (
@@ -281,7 +282,9 @@ def finish(meeting_id: int, state: WizardState, *, now: dt.datetime | None = Non
         _write_labels(supporter.id, state)
         stage_before = supporter.stage.key if supporter.stage_id else None
         if state.stage_key and state.stage_key != stage_before:
+            stage_id_before = supporter.stage_id
             supporter.stage = LadderStage.get(LadderStage.key == state.stage_key)
+            record_stage_change(supporter.id, stage_id_before, supporter.stage_id, meeting.id)
         supporter.last_contact_at = utcnow()
         supporter.updated_at = utcnow()
         supporter.save()

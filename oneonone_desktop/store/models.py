@@ -334,6 +334,18 @@ class Task(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
 
+class StageChange(BaseModel):
+    """A move on the ladder of engagement; positions are the rungs' order at the time."""
+
+    supporter = ForeignKeyField(Supporter, backref="stage_changes", on_delete="CASCADE")
+    from_stage = ForeignKeyField(LadderStage, null=True, backref="+", on_delete="SET NULL")
+    to_stage = ForeignKeyField(LadderStage, null=True, backref="+", on_delete="SET NULL")
+    from_position = IntegerField(null=True)
+    to_position = IntegerField(null=True)
+    meeting = ForeignKeyField(Meeting, null=True, backref="+", on_delete="SET NULL")
+    changed_at = DateTimeField(default=utcnow, index=True)
+
+
 class Template(BaseModel):
     """A printable or message template with {merge_fields}."""
 
@@ -371,5 +383,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Commitment,
     Promise,
     Task,
+    StageChange,
     Template,
 )
