@@ -10,6 +10,7 @@ from pathlib import Path
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import OperationalError, SqliteDatabase
 
+from oneonone_desktop.store import crypto
 from oneonone_desktop.store.defaults import ensure_defaults
 from oneonone_desktop.store.errors import (
     DatabaseCorrupt,
@@ -54,17 +55,20 @@ def _check_writable(path: Path) -> None:
         raise DatabaseReadOnly(path)
 
 
-def _precheck(path: Path, *, full: bool = True) -> None:
+def _precheck(path: Path, *, full: bool = True, passphrase: str | None = None) -> None:
     """Check an existing file read-only, before any pragma can change its header.
 
     Without `full`, only the header and schema version are read (the whole-file check then runs
-    later through `integrity_problem`, e.g. after the window has painted).
+    later through `integrity_problem`, e.g. after the window has painted). `passphrase` opens
+    an encrypted file (see store.crypto).
     """
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
-    except sqlite3.Error as exc:
+        conn = crypto.connect(path, passphrase, readonly=True, timeout=BUSY_TIMEOUT_SECONDS)
+    except Exception as exc:
+        if not crypto.is_driver_error(exc):
+            raise
         raise _classify(path, exc) from exc
     try:
         (version,) = conn.execute("PRAGMA user_version").fetchone()
@@ -75,16 +79,35 @@ def _precheck(path: Path, *, full: bool = True) -> None:
             result = conn.execute("PRAGMA quick_check").fetchone()
             if not result or result[0] != "ok":
                 raise DatabaseCorrupt(path, str(result[0]) if result else "")
-    except sqlite3.Error as exc:
+    except Exception as exc:
+        if not crypto.is_driver_error(exc):
+            raise
         raise _classify(path, exc) from exc
     finally:
         conn.close()
 
 
-def integrity_problem(path: Path) -> DatabaseCorrupt | None:
-    """Run SQLite's quick_check on its own read-only connection (safe from another thread)."""
+def _key_for(path: Path, passphrase: str | None) -> str | None:
+    """The passphrase to open `path` with: None for a plain file; PassphraseNeeded or
+    WrongPassphrase (nothing changed) for an encrypted one without the right passphrase."""
+    if not crypto.is_encrypted(path):
+        return None
+    if passphrase is None:
+        raise crypto.PassphraseNeeded(path)
+    if not crypto.available():
+        raise crypto.EncryptionUnavailable(path)
+    crypto.check_passphrase(path, passphrase)
+    return passphrase
+
+
+def integrity_problem(path: Path, passphrase: str | None = None) -> DatabaseCorrupt | None:
+    """Run SQLite's quick_check on its own read-only connection (safe from another thread).
+
+    An encrypted file is opened with `passphrase` or, without it, the one the app remembers.
+    """
     try:
-        _precheck(path, full=True)
+        key = _key_for(path, passphrase or crypto.passphrase_for(path))
+        _precheck(path, full=True, passphrase=key)
     except DatabaseCorrupt as exc:
         return exc
     except StoreError:
@@ -99,17 +122,25 @@ def open_database(
     migrate_to: int = LATEST_VERSION,
     bind: bool = True,
     check_integrity: bool = True,
+    passphrase: str | None = None,
 ) -> SqliteDatabase:
     """Open (creating if needed) the database at `path`, check it and bring its schema up to date.
 
     With `bind` (the default) the models' placeholder is pointed at it. Raises a StoreError
     subclass for a locked, corrupt, read-only or too-new file; nothing is changed in that case.
     `check_integrity=False` skips the whole-file quick_check (the GUI runs it after first paint).
+    An encrypted file needs its `passphrase` (crypto.PassphraseNeeded / WrongPassphrase
+    otherwise); it is then remembered in memory for backups and checks (store.crypto).
     """
     path = Path(path)
     _check_writable(path)
-    _precheck(path, full=check_integrity)
-    database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
+    key = _key_for(path, passphrase)
+    _precheck(path, full=check_integrity, passphrase=key)
+    if key is None:
+        database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
+    else:
+        database = crypto.database_for(path, key, pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
+        crypto.remember(path, key)
     try:
         database.connect()
         migrate(database, path=path, backup_dir=backup_dir, target=migrate_to)
@@ -124,6 +155,11 @@ def open_database(
     except (OperationalError, PeeweeDatabaseError, sqlite3.DatabaseError) as exc:
         database.close()
         raise _classify(path, exc) from exc
+    except Exception as exc:
+        database.close()
+        if crypto.is_driver_error(exc):
+            raise _classify(path, exc) from exc
+        raise
     return database
 
 
