@@ -10,6 +10,7 @@ from peewee import SqliteDatabase
 
 from oneonone_desktop.paths import backup_dir, database_path, resolve_data_dir
 from oneonone_desktop.store.connection import close_database, open_database
+from oneonone_desktop.store.crypto import is_encrypted
 from oneonone_desktop.store.errors import StoreError
 
 EXIT_OK = 0
@@ -28,8 +29,13 @@ class CommandError(Exception):
 def opened_store(args: argparse.Namespace) -> Iterator[SqliteDatabase]:
     """Open the data folder named by --data-dir (or the default) for one command."""
     folder = resolve_data_dir(getattr(args, "data_dir", None))
+    path, passphrase = database_path(folder), None
+    if is_encrypted(path):  # locked with a passphrase: $ONEONONE_PASSPHRASE or a prompt
+        from oneonone_desktop.cli.safety import read_passphrase
+
+        passphrase = read_passphrase(path)
     try:
-        database = open_database(database_path(folder), backup_dir=backup_dir(folder))
+        database = open_database(path, backup_dir=backup_dir(folder), passphrase=passphrase)
     except StoreError as exc:
         raise CommandError(exc.message) from exc
     try:
