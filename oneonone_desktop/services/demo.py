@@ -15,13 +15,14 @@ from peewee import SqliteDatabase
 
 from oneonone_desktop.services import search_index
 from oneonone_desktop.services.demo_meetings import add_meetings
+from oneonone_desktop.services.demo_reports import add_report_history
 from oneonone_desktop.services.demo_tasks import add_tasks
 from oneonone_desktop.services.normalize import normalize_email, normalize_phone
 
 # A later step (meetings, commitments, tasks, ...) runs after the people are in, in the same
 # transaction: step(database, rng, supporter_ids, today). Append to STEPS to extend the demo.
 Step = Callable[[SqliteDatabase, random.Random, list[int], dt.date], None]
-STEPS: list[Step] = [add_meetings, add_tasks]
+STEPS: list[Step] = [add_meetings, add_tasks, add_report_history]
 # progress(people_done, people_total), called after each chunk of people is written.
 Progress = Callable[[int, int], None]
 
