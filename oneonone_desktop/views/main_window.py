@@ -35,7 +35,9 @@ NOTICE_MS = 12_000
 # Feature modules: each has `install(window: MainWindow) -> None`, which adds its section with
 # `add_lazy_section` (the page is built on first visit, keeping start-up light), its menu
 # actions via `window.menu(name)`, and person-page buttons via `window.person_page_hooks`.
-FEATURE_MODULES: tuple[str, ...] = ()
+FEATURE_MODULES: tuple[str, ...] = (
+    "oneonone_desktop.views.calendar",
+)
 
 
 class MainWindow(QMainWindow):

@@ -33,7 +33,7 @@ GROUP_WORDS: dict[str, str] = {
 }
 GROUP_COLOURS: dict[str, str] = {
     "meeting": "#1d5fa8",
-    "task": "#4f6d7a",
+    "task": "#c07a12",
     "commitment": "#2f7d4f",
     "promise": "#8a4fb0",
 }
