@@ -203,6 +203,10 @@ def _record(
         raise CalendarFileError(
             path, f"{where}: {prop or 'a line'} in this {kind} is not valid ({message}). {_NOTHING}"
         )
+    twice = [n for n in ("DTSTART", "DUE", "DTEND", "DURATION", "COMPLETED")
+             if isinstance(component.get(n), list)]  # fmt: skip
+    if twice:
+        raise CalendarFileError(path, f"{where}: {twice[0]} appears twice in this {kind}.")
     start_prop = component.get("DTSTART") if kind == "VEVENT" else (
         component.get("DUE") or component.get("DTSTART"))  # fmt: skip
     raw_start = getattr(start_prop, "dt", None)
@@ -260,7 +264,7 @@ def parse(
 
     try:
         calendars = Calendar.from_ical(text, multiple=True)
-    except (ValueError, KeyError, IndexError, TypeError) as exc:
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
         raise CalendarFileError(
             path, f"{path.name} cannot be read as a calendar ({exc}). {_NOTHING}"
         ) from exc
