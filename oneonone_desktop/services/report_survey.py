@@ -4,11 +4,15 @@ Answers to the guiding questions (counts per yes/no or choice, by question numbe
 themes coded from the free text through issue labels, quotes in people's own words, commitments
 by action and follow-up completion, with the dashboard's figures.
 
-Anonymous by default: no names, emails, phones or addresses, and counts from 1 to 4 are written
-"fewer than 5" (`SurveyReport.count`). `include_personal=True` shows exact counts and adds
-names to the quotes and ladder moves. Quotes come only from people whose latest consent says
-yes to "share their details with the chapter": consent to be mentioned on social media is for
-a public post, not for passing on what they said in a private talk, so it is not enough alone.
+Anonymous by default: no names, emails, phones or addresses, and counts about supporters (their
+answers, the issues they raised, their commitments, their moves up the ladder) from 1 to 4 are
+written "fewer than 5" (`SurveyReport.count`). The organizer's own work (1:1s held, promises
+kept, follow-up done) is written as is: it tells what the organizer did, not what anyone said.
+`include_personal=True` shows exact counts and adds names to the quotes and ladder moves.
+
+Quotes come only from people whose latest consent says yes to "share their details with the
+chapter": consent to be mentioned on social media is for a public post, not for passing on
+what they said in a private talk, so it is not enough alone.
 In the anonymous report a quote's own name, email, phone and street are blanked out too.
 """
 
@@ -18,6 +22,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from peewee import SqliteDatabase
@@ -49,6 +54,16 @@ _PHONE = re.compile(r"(?<!\w)\+?\d[\d ().-]{5,}\d(?!\w)")
 def count_text(n: int, masked: bool) -> str:
     """A count as the report writes it: 1 to 4 become "fewer than 5" when `masked`."""
     return FEWER if masked and 0 < n < SMALL else f"{n:,}"
+
+
+def change_text(now: int, before: int, masked: bool) -> str:
+    """How a count moved since the period before ("up 3", "down 1", "no change"); when `masked`
+    and either count is from 1 to 4, "not shown" (the difference would give it away)."""
+    if masked and (0 < now < SMALL or 0 < before < SMALL):
+        return "not shown"
+    if now == before:
+        return "no change"
+    return f"{'up' if now > before else 'down'} {abs(now - before):,}"
 
 
 @dataclass(frozen=True)
@@ -104,6 +119,16 @@ class SurveyReport:
 
     def count(self, n: int) -> str:
         return count_text(n, self.masked)
+
+    def total(self, n: int, parts: Sequence[int]) -> str:
+        """A total of counts: when a part is hidden, the total says only "5 or more" (else the
+        hidden part could be worked out from it and the others)."""
+        if self.masked and n >= SMALL and any(0 < p < SMALL for p in parts):
+            return "5 or more"
+        return self.count(n)
+
+    def change(self, issue: IssueCount) -> str:
+        return change_text(issue.people, issue.previous, self.masked)
 
 
 def _number_key(number: str) -> tuple[tuple[int, int | str], ...]:
@@ -176,34 +201,39 @@ def _consenting(database: SqliteDatabase, ids: list[int]) -> set[int]:
     return yes
 
 
-def _blanker(database: SqliteDatabase, ids: list[int]) -> dict[int, re.Pattern[str] | None]:
-    """Per person, a pattern matching their own names and street in free text."""
-    found: dict[int, re.Pattern[str] | None] = {}
+Blanks = list[tuple[re.Pattern[str], str]]
+
+
+def _words(parts: list[object]) -> re.Pattern[str] | None:
+    words = sorted({str(p).strip() for p in parts if p and len(str(p).strip()) > 1}, key=len)
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in reversed(words))
+    return re.compile(r"(?<!\w)(" + alternatives + r")(?!\w)", re.IGNORECASE)
+
+
+def _blanker(database: SqliteDatabase, ids: list[int]) -> dict[int, Blanks]:
+    """Per person, patterns for their own names and their address in free text."""
+    found: dict[int, Blanks] = {}
     for chunk in in_chunks(ids):
         marks = ",".join("?" * len(chunk))
-        for sid, *parts in database.execute_sql(
-            "SELECT id, first_name, last_name, preferred_name, street, postal_code FROM supporter"
-            f" WHERE id IN ({marks})",
+        for sid, first, last, preferred, street, street2, postal in database.execute_sql(
+            "SELECT id, first_name, last_name, preferred_name, street, street2, postal_code"
+            f" FROM supporter WHERE id IN ({marks})",
             chunk,
         ).fetchall():
-            words = sorted(
-                {str(p).strip() for p in parts if p and len(str(p).strip()) > 1}, key=len
-            )
-            found[int(sid)] = (
-                re.compile(
-                    r"(?<!\w)(" + "|".join(re.escape(w) for w in reversed(words)) + r")(?!\w)",
-                    re.IGNORECASE,
-                )
-                if words
-                else None
-            )
+            pairs = ((_words([street, street2, postal]), "[address]"),
+                     (_words([first, last, preferred]), "[name]"))  # fmt: skip
+            found[int(sid)] = [(pattern, word) for pattern, word in pairs if pattern is not None]
     return found
 
 
-def _anonymous(text: str, own: re.Pattern[str] | None) -> str:
+def _anonymous(text: str, own: Blanks) -> str:
     text = _EMAIL.sub("[email]", text)
     text = _PHONE.sub("[phone]", text)
-    return own.sub("[name]", text) if own is not None else text
+    for pattern, word in own:
+        text = pattern.sub(word, text)
+    return text
 
 
 def quotes(
@@ -230,7 +260,7 @@ def quotes(
         for number, question, text in said:
             source = f"{number}. {question}" if number else question
             if not include_personal:
-                text = _anonymous(text, blank.get(meeting.supporter_id))
+                text = _anonymous(text, blank.get(meeting.supporter_id, []))
             quote = Quote(
                 text,
                 source,
@@ -301,3 +331,47 @@ def build_report(
             database, meetings, today, (dash.thanks_due, dash.thanked_in_time)
         ),
     )
+
+
+def summary_rows(report: SurveyReport) -> list[tuple[str, str]]:
+    """The headline figures, as (what, how many) in the report's own words."""
+    dash, asks, kept = report.dashboard, report.dashboard.asks, report.dashboard.promises
+    return [
+        ("1:1s held", f"{dash.held:,}"),
+        (
+            "Asks made",
+            report.total(asks.made, [asks.kept, asks.missed, asks.pending, asks.not_yet]),
+        ),
+        ("Commitments kept", report.count(asks.kept)),
+        ("Commitments missed", report.count(asks.missed)),
+        ("Commitments still to come or not checked", report.count(asks.pending)),
+        ("No commitment yet (asked again later)", report.count(asks.not_yet)),
+        ("Moved up the ladder", report.count(len(dash.moves))),
+        ("Organizer's promises due", f"{kept.due:,}"),
+        ("Promises kept on time", f"{kept.on_time:,}"),
+        ("Promises kept late", f"{kept.late:,}"),
+        ("Promises still open", f"{kept.open:,}"),
+        ("Promises not kept", f"{kept.broken:,}"),
+    ]
+
+
+def followup_rows(report: SurveyReport) -> list[tuple[str, str]]:
+    """Follow-up completion, as (what, how many)."""
+    f = report.followup
+    return [
+        ("1:1s whose two days for a thank-you are over", f"{f.thanks_due:,}"),
+        ("Thanked within two days", f"{f.thanked_in_time:,}"),
+        ("Follow-up tasks from these 1:1s", f"{f.tasks:,}"),
+        ("Done", f"{f.done:,}"),
+        ("Skipped", f"{f.skipped:,}"),
+        ("Still open", f"{f.open:,}"),
+        ("Of these, overdue", f"{f.overdue:,}"),
+    ]
+
+
+def ladder_rows(report: SurveyReport) -> list[tuple[str, str]]:
+    """Moves up the ladder by where people went from and to, as (move, how many)."""
+    found: dict[str, int] = defaultdict(int)
+    for move in report.dashboard.moves:
+        found[f"{move.from_label or 'No stage'} → {move.to_label or 'No stage'}"] += 1
+    return [(move, report.count(n)) for move, n in sorted(found.items(), key=lambda m: -m[1])]

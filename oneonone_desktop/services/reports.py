@@ -192,7 +192,7 @@ def commitments_by_action(
         (title, Commitments(c["kept"], c["missed"], c["pending"], c["not_yet"]))
         for title, c in found.items()
     ]
-    return sorted(made, key=lambda item: (-item[1].made, item[0].casefold()))
+    return sorted(made, key=lambda i: (i[0] == NO_COMMITMENT, -i[1].made, i[0].casefold()))
 
 
 def promises(database: SqliteDatabase, period: Period, today: dt.date) -> Promises:
