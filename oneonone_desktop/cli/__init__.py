@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "oneonone_desktop.cli.printing",
     "oneonone_desktop.cli.meetings",
     "oneonone_desktop.cli.calendar",
+    "oneonone_desktop.cli.reports",
     "oneonone_desktop.cli.safety",
 )
 
