@@ -15,6 +15,7 @@ from oneonone_desktop.paths import LOCK_NAME, backup_dir, database_path, resolve
 
 EXIT_OK = 0
 EXIT_PROBLEM = 2
+REOPEN_EXIT = 75  # the window asks to be built again on freshly opened data (after a restore)
 SETTINGS_NAME = "settings.ini"
 ERROR_LOG_NAME = "errors.log"
 
@@ -42,6 +43,7 @@ def run_gui(data_dir: str | None, quit_after_startup: bool) -> int:
     from PySide6.QtCore import QLockFile, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from oneonone_desktop.store import crypto
     from oneonone_desktop.store.connection import close_database, open_database
     from oneonone_desktop.store.errors import StoreError
     from oneonone_desktop.views import messages
@@ -82,40 +84,63 @@ def run_gui(data_dir: str | None, quit_after_startup: bool) -> int:
 
     previous_hook = sys.excepthook
     try:
-        try:
-            # The whole-file check runs after the first paint (it costs ~0.4 s at 100,000 people).
-            database = open_database(
-                database_path(folder), backup_dir=backup_dir(folder), check_integrity=False
-            )
-        except StoreError as exc:
-            messages.error(None, APP_DISPLAY_NAME, exc.message)
-            return EXIT_PROBLEM
-        sys.excepthook = _make_excepthook(folder, database)
-        try:
-            settings = QSettings(str(folder / SETTINGS_NAME), QSettings.Format.IniFormat)
-            if not quit_after_startup:
-                from oneonone_desktop.views.welcome import needs_welcome, run_welcome
+        code = REOPEN_EXIT
+        first = True
+        while code == REOPEN_EXIT:  # a restore or a new passphrase reopens the data
+            passphrase = crypto.passphrase_for(database_path(folder))
+            if passphrase is None and crypto.is_encrypted(database_path(folder)):
+                from oneonone_desktop.views.safety.passphrase import ask_passphrase
 
-                if needs_welcome() and not run_welcome(database):
+                passphrase = ask_passphrase(None, database_path(folder))
+                if passphrase is None:
                     return EXIT_OK
-            from oneonone_desktop.views.main_window import MainWindow
+            try:
+                # The whole-file check runs after the first paint (~0.4 s at 100,000 people).
+                database = open_database(
+                    database_path(folder),
+                    backup_dir=backup_dir(folder),
+                    check_integrity=False,
+                    passphrase=passphrase,
+                )
+            except StoreError as exc:
+                messages.error(None, APP_DISPLAY_NAME, exc.message)
+                return EXIT_PROBLEM
+            sys.excepthook = _make_excepthook(folder, database)
+            try:
+                settings = QSettings(str(folder / SETTINGS_NAME), QSettings.Format.IniFormat)
+                if first and not quit_after_startup:
+                    from oneonone_desktop.views.welcome import needs_welcome, run_welcome
 
-            window = MainWindow(database, settings, folder)
-            if quit_after_startup:
-                window.listPainted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))
-            else:
-                from oneonone_desktop.views.integrity import IntegrityCheck
+                    if needs_welcome() and not run_welcome(database):
+                        return EXIT_OK
+                first = False
+                from oneonone_desktop.views.main_window import MainWindow
 
-                checker = IntegrityCheck(database_path(folder), window)
-                window.listPainted.connect(checker.start)
-            window.show()
-            code = app.exec()
-            window.save_state()
-            window.close()
-            window.deleteLater()
-            return int(code)
-        finally:
-            close_database(database)
+                window = MainWindow(database, settings, folder)
+                if quit_after_startup:
+                    window.listPainted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))
+                else:
+                    from oneonone_desktop.views.integrity import IntegrityCheck
+                    from oneonone_desktop.views.safety.auto_backup import AutoBackup
+
+                    checker = IntegrityCheck(database_path(folder), window)
+                    window.listPainted.connect(checker.start)
+                    daily = AutoBackup(folder, window)
+                    window.listPainted.connect(daily.start)
+                window.show()
+                code = int(app.exec())
+                if not quit_after_startup:
+                    daily.wait()
+                window.save_state()
+                window.close()
+                window.deleteLater()
+            finally:
+                close_database(database)
+            if code == REOPEN_EXIT:  # a restore or a passphrase change, with the data closed
+                from oneonone_desktop.views.safety.reopen import run_pending
+
+                run_pending()
+        return code
     finally:
         sys.excepthook = previous_hook
         lock.unlock()
