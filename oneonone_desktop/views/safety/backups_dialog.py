@@ -110,7 +110,8 @@ class BackupsDialog(QDialog):
         self.table.setRowCount(len(self.shown))
         for number, info in enumerate(self.shown):
             made = QDateTime(info.made_at.date(), info.made_at.time())
-            when = locale.toString(made, QLocale.FormatType.LongFormat)
+            time = locale.timeFormat(QLocale.FormatType.ShortFormat)
+            when = locale.toString(made, f"ddd d MMM yyyy, {time}")
             kind = self.tr(info.kind_words) + (self.tr(" · locked") if info.encrypted else "")
             for column, text in enumerate((when, kind, size_words(info.size))):
                 item = QTableWidgetItem(text)
