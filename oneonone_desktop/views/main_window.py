@@ -37,6 +37,7 @@ NOTICE_MS = 12_000
 # actions via `window.menu(name)`, and person-page buttons via `window.person_page_hooks`.
 FEATURE_MODULES: tuple[str, ...] = (
     "oneonone_desktop.views.calendar",
+    "oneonone_desktop.views.reports",
     "oneonone_desktop.views.safety",
 )
 
