@@ -35,7 +35,7 @@ from oneonone_desktop.services import reports
 from oneonone_desktop.services.report_data import PRESETS, Period
 from oneonone_desktop.views.icons import icon
 from oneonone_desktop.views.reports.charts import CommitmentBar, IssueBars, WeeklyBars
-from oneonone_desktop.views.reports.parts import STYLE, Tile, card
+from oneonone_desktop.views.reports.parts import STYLE, Tile, card, qdate, short_day
 
 CUSTOM = "custom"
 ACTION_LINES = 4
@@ -196,8 +196,8 @@ class DashboardPage(QWidget):
         index = self.period_combo.findData(key)
         self.period_combo.setCurrentIndex(index if index >= 0 else 1)
         today = self.today()
-        since = _qdate(Period.last("3m", today).since)
-        until = _qdate(today)
+        since = qdate(Period.last("3m", today).since)
+        until = qdate(today)
         saved = self.settings.value("reports/custom", "")
         if isinstance(saved, str) and "/" in saved:
             first, last = (
@@ -209,7 +209,11 @@ class DashboardPage(QWidget):
         self.until_edit.setDate(until)
         from oneonone_desktop.services.followup import checkin_weeks
 
-        self.quiet_weeks.setValue(int(self.settings.value("reports/quiet_weeks", checkin_weeks())))
+        try:
+            weeks = int(self.settings.value("reports/quiet_weeks", checkin_weeks()))
+        except (TypeError, ValueError):  # a settings file edited by hand
+            weeks = checkin_weeks()
+        self.quiet_weeks.setValue(weeks)
         self._show_custom()
 
     def _show_custom(self) -> None:
@@ -232,8 +236,8 @@ class DashboardPage(QWidget):
         """Show a preset ("4w", "3m", "12m"), or custom dates."""
         self._loading = True
         if since is not None and until is not None:
-            self.since_edit.setDate(_qdate(since))
-            self.until_edit.setDate(_qdate(until))
+            self.since_edit.setDate(qdate(since))
+            self.until_edit.setDate(qdate(until))
         self.period_combo.setCurrentIndex(self.period_combo.findData(key))
         self._loading = False
         self._period_changed()
@@ -282,7 +286,8 @@ class DashboardPage(QWidget):
         before = period.previous()
         self.issue_note.setText(
             self.tr("People who raised each issue; ▲ ▼ the change since {since} – {until}.").format(
-                since=_short(before.since, self.today()), until=_short(before.until, self.today())
+                since=short_day(before.since, self.today()),
+                until=short_day(before.until, self.today()),
             )
             if self.board.issues
             else ""
@@ -345,17 +350,19 @@ class DashboardPage(QWidget):
         self.not_thanked_list.clear()
         for person in board.not_thanked:
             when = (
-                self.tr("thanked {day}, late").format(day=_short(person.thanked_on, board.today))
+                self.tr("thanked {day}, late").format(day=short_day(person.thanked_on, board.today))
                 if person.thanked_on
                 else self.tr("not thanked yet")
             )
-            met = self.tr("met {day}").format(day=_short(person.met_on, board.today))
+            met = self.tr("met {day}").format(day=short_day(person.met_on, board.today))
             self._add(self.not_thanked_list, person.supporter_id, f"{person.name} — {met} · {when}")
         if not board.not_thanked:
             self._add(self.not_thanked_list, None, self.tr("Everyone was thanked in time."))
         self.quiet_list.clear()
         for quiet in board.quiet:
-            last = self.tr("last contact {day}").format(day=_short(quiet.last_contact, board.today))
+            last = self.tr("last contact {day}").format(
+                day=short_day(quiet.last_contact, board.today)
+            )
             self._add(self.quiet_list, quiet.supporter_id, f"{quiet.name} — {last}")
         if not board.quiet:
             self._add(self.quiet_list, None, self.tr("Everyone you met was contacted recently."))
@@ -385,15 +392,3 @@ class DashboardPage(QWidget):
         dialog = ExportReportDialog(self.database, self.period(), self.today(), self)
         if dialog.exec() and dialog.done_text:
             self.noticeRequested.emit(dialog.done_text)
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _short(day: dt.date | None, today: dt.date | None = None) -> str:
-    """A day as "3 Mar", with the year when it is not this year's."""
-    if day is None:
-        return ""
-    same_year = day.year == (today or dt.date.today()).year
-    return QLocale().toString(_qdate(day), "d MMM" if same_year else "d MMM yyyy")

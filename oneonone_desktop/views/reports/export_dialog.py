@@ -91,6 +91,7 @@ class ExportReportDialog(QDialog):
         self._explain(False)
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("Save as:"), kind_row)
         form.addRow(self.tr("Paper:"), self.paper)
         buttons = QDialogButtonBox(

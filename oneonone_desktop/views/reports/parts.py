@@ -1,8 +1,11 @@
 """Building blocks of the dashboard: framed cards and the key-figure tiles, styled from the
-palette so they follow light and dark themes."""
+palette so they follow light and dark themes; days written short."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -61,3 +64,15 @@ class Tile(QFrame):
         self.value.setText(value)
         self.detail.setText(detail)
         self.setAccessibleName(f"{self.caption.text()}: {value}. {detail}")
+
+
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def short_day(day: dt.date | None, today: dt.date | None = None) -> str:
+    """A day as "3 Mar", with the year when it is not this year's."""
+    if day is None:
+        return ""
+    same_year = day.year == (today or dt.date.today()).year
+    return QLocale().toString(qdate(day), "d MMM" if same_year else "d MMM yyyy")
