@@ -113,6 +113,10 @@ def _two_columns(rows: list[tuple[str, str]], st: ParagraphStyle, inner: float) 
     return _table([_cells([w, v], st) for w, v in rows], [inner * 0.7, inner * 0.3], False)
 
 
+def _of(n: int, out_of: int) -> str:
+    return f"{n:,} of {out_of:,}" if out_of else "none due"
+
+
 def _figures(report: SurveyReport, st: dict[str, ParagraphStyle], inner: float) -> Table:
     dash, asks = report.dashboard, report.dashboard.asks
     parts = [asks.kept, asks.missed, asks.pending, asks.not_yet]
@@ -120,9 +124,9 @@ def _figures(report: SurveyReport, st: dict[str, ParagraphStyle], inner: float) 
         (f"{dash.held:,}", "1:1s held"),
         (report.total(asks.made, parts), "asks made"),
         (report.count(asks.kept), "commitments kept"),
-        (f"{dash.promises.on_time:,} of {dash.promises.due:,}", "promises kept on time"),
+        (_of(dash.promises.on_time, dash.promises.due), "promises kept on time"),
         (report.count(len(dash.moves)), "people moved up the ladder"),
-        (f"{dash.thanked_in_time:,} of {dash.thanks_due:,}", "thanked within two days"),
+        (_of(dash.thanked_in_time, dash.thanks_due), "thanked within two days"),
     ]
     cells = [
         [Paragraph(escape(v), st["figure"]), Paragraph(escape(w), st["note"])] for v, w in tiles

@@ -114,6 +114,8 @@ def test_people_not_contacted_follow_the_weeks_chosen(met, page, qtbot):
 def test_an_empty_period_says_so_and_its_placeholders_open_nothing(window, page, qtbot):
     page.set_period("4w")
     assert page.tiles["held"].value.text() == "0"
+    assert page.tiles["promises"].value.text() == "–"  # not "0 of 0"
+    assert page.tiles["promises"].detail.text() == "none due in this period"
     assert page.not_thanked_list.item(0).text() == "Everyone was thanked in time."
     rect = page.not_thanked_list.visualItemRect(page.not_thanked_list.item(0))
     qtbot.mouseClick(page.not_thanked_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -298,6 +298,10 @@ class DashboardPage(QWidget):
     def _n(self, n: int) -> str:
         return self._locale.toString(n)
 
+    def _of(self, n: int, out_of: int) -> str:
+        """ "3 of 4", or a dash when there were none to count."""
+        return self.tr("{n} of {d}").format(n=self._n(n), d=self._n(out_of)) if out_of else "–"
+
     def _show_tiles(self, board: reports.Dashboard) -> None:
         weeks = max(1, board.period.days / 7)
         self.tiles["held"].show_figure(
@@ -313,11 +317,11 @@ class DashboardPage(QWidget):
         )
         p = board.promises
         self.tiles["promises"].show_figure(
-            self.tr("{n} of {d}").format(n=self._n(p.on_time), d=self._n(p.due)),
+            self._of(p.on_time, p.due),
             self.tr("{late} late · {open} open ({overdue} overdue) · {broken} not kept").format(
                 late=self._n(p.late), open=self._n(p.open), overdue=self._n(p.overdue),
                 broken=self._n(p.broken),
-            ),
+            ) if p.due else self.tr("none due in this period"),
         )  # fmt: skip
         stages = Counter(m.to_label for m in board.moves).most_common(1)
         self.tiles["moves"].show_figure(
@@ -328,10 +332,10 @@ class DashboardPage(QWidget):
         )
         late = board.thanks_due - board.thanked_in_time
         self.tiles["thanks"].show_figure(
-            self.tr("{n} of {d}").format(
-                n=self._n(board.thanked_in_time), d=self._n(board.thanks_due)
-            ),
-            self.tr("{n} not in time").format(n=self._n(late)) if late else self.tr("none late"),
+            self._of(board.thanked_in_time, board.thanks_due),
+            self.tr("{n} not in time").format(n=self._n(late))
+            if late
+            else (self.tr("none late") if board.thanks_due else self.tr("no 1:1s to thank for")),
         )
 
     def _show_actions(self, by_action: list[tuple[str, reports.Commitments]]) -> None:
