@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,7 @@ from oneonone_desktop.store.models import Meeting, Supporter, Task
 from oneonone_desktop.views import messages
 from oneonone_desktop.views.calendar.words import (
     CHANNEL_WORDS,
+    SHORT_KIND_WORDS,
     day_text,
     kind_word,
     pydate,
@@ -88,11 +90,17 @@ class _Row:
         self.keep.setAccessibleName(tr("{task}: keep").format(task=label))
         self.keep.setToolTip(tr("Untick to leave this one out"))
         self.kind = QComboBox()
-        for kind in Task.KINDS:
-            self.kind.addItem(kind_word(kind), kind)
+        for index, kind in enumerate(Task.KINDS):
+            self.kind.addItem(tr(SHORT_KIND_WORDS.get(kind, kind)), kind)
+            self.kind.setItemData(index, kind_word(kind), Qt.ItemDataRole.ToolTipRole)
         self.kind.setCurrentIndex(max(0, self.kind.findData(proposal.kind)))
+        self.kind.setToolTip(kind_word(proposal.kind))
+        self.kind.currentIndexChanged.connect(
+            lambda i: self.kind.setToolTip(kind_word(self.kind.itemData(i)))
+        )
         self.title = QLineEdit(proposal.title)
-        self.title.setMinimumWidth(280)
+        self.title.setMinimumWidth(220)
+        self.title.setToolTip(proposal.title)
         self.title.setCursorPosition(0)
         self.due = QDateEdit(qdate(proposal.due_on))
         self.due.setCalendarPopup(True)
@@ -210,7 +218,9 @@ class FollowUpDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(holder)
+        scroll.viewport().setAutoFillBackground(False)
 
         add = QPushButton(tr("Add another task"))
         add.setObjectName("addTask")
@@ -254,10 +264,9 @@ class FollowUpDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.setStyleSheet(_STYLE)
-        self.resize(1040, 620)
+        self.resize(1100, min(640, 250 + 48 * len(self.rows)))
         self.update_count()
-        if self.rows:
-            self.rows[0].title.setFocus()
+        self.accept_button.setFocus()
 
     def _add_row(self, proposal: ProposedTask) -> _Row:
         row = _Row(self, len(self.rows) + 1, proposal)

@@ -101,7 +101,7 @@ def test_ticking_a_check_in_done_takes_it_off_today_and_moves_it_on(page, qtbot,
 
     qtbot.keyClick(panel.tree, Qt.Key.Key_Space)
 
-    assert titles(panel) == []
+    qtbot.waitUntil(lambda: titles(panel) == [])
     moved = Task.get_by_id(task.id)
     assert moved.status == "open" and moved.due_on == TODAY + dt.timedelta(weeks=4)
     assert window_notice(page).startswith("Done. Next time:")
@@ -197,7 +197,7 @@ def test_double_click_on_an_item_opens_the_person(page, qtbot, add_person, windo
     point = tree.visualItemRect(row).center()
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
     qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert window.current_section() == "supporters"
+    qtbot.waitUntil(lambda: window.current_section() == "supporters")
     assert window.person_page().supporter_id == sid
 
 
@@ -207,7 +207,8 @@ def test_enter_on_an_item_opens_the_person(page, qtbot, add_person, window):
     page.set_view("today")
     page.today_view.panel.tree.setFocus()
     qtbot.keyClick(page.today_view.panel.tree, Qt.Key.Key_Return)
-    assert window.person_page() is not None and window.person_page().supporter_id == sid
+    qtbot.waitUntil(lambda: window.person_page() is not None)
+    assert window.person_page().supporter_id == sid
 
 
 def test_week_view_puts_timed_items_in_the_grid_and_the_rest_all_day(page):

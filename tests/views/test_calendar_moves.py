@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QTime
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from oneonone_desktop.services import tasks
 from oneonone_desktop.store.models import Commitment, Meeting, Task
@@ -41,6 +41,7 @@ def drop(widget, point: QPointF, key: str) -> QDropEvent:
         Qt.KeyboardModifier.NoModifier,
     )
     widget.dropEvent(event)
+    QApplication.processEvents()  # the move is made once the drop has been handled
     return event
 
 

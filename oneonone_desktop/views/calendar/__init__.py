@@ -55,6 +55,10 @@ class CalendarFeature(QObject):
         menu.addAction(action)
         return action
 
+    def now(self) -> dt.datetime:
+        """The time for the whole feature (tests and screenshots set `clock`)."""
+        return self.clock()
+
     def today(self) -> dt.date:
         return self.clock().date()
 
@@ -65,7 +69,7 @@ class CalendarFeature(QObject):
     def _build_page(self) -> QWidget:
         from oneonone_desktop.views.calendar.page import CalendarPage
 
-        page = CalendarPage(self.window.open_person, self.window.settings, clock=self.clock)
+        page = CalendarPage(self.window.open_person, self.window.settings, clock=self.now)
         page.actions.notice.connect(self.window.show_notice)
         page.changed.connect(self.recount)
         return page
@@ -75,7 +79,7 @@ class CalendarFeature(QObject):
         if self.reminders is None:
             from oneonone_desktop.views.calendar.reminders import Reminders
 
-            self.reminders = Reminders(self.window, self.show_today, self.clock)
+            self.reminders = Reminders(self.window, self.show_today, self.now)
             self.reminders.start()
         return self.reminders
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMimeData, QPoint, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QDrag, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from oneonone_desktop.views.calendar.words import (
     GROUP_COLOURS,
     GROUP_OF,
     LATE_COLOUR,
+    count_text,
     day_text,
     kind_word,
     time_text,
@@ -63,7 +64,16 @@ def dot_icon(kind: str) -> QIcon:
 
 
 class _Tree(QTreeWidget):
-    """The tree itself: hands the dragged item's key to the calendar grids."""
+    """The tree itself: hands the dragged item's key to the calendar grids (a copy: the list
+    is reloaded after the move, never edited by the drag)."""
+
+    def startDrag(self, supported: Qt.DropAction) -> None:
+        row = self.currentItem()
+        if row is None or not row.flags() & Qt.ItemFlag.ItemIsDragEnabled:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.mimeData([row]))
+        drag.exec(Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, Qt.DropAction.CopyAction)
 
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
@@ -223,6 +233,9 @@ class ItemPanel(QWidget):
         when = time_text(item.time) or tr("Any time")
         if show_dates or item.overdue:
             when = day_text(item.date) + (f", {time_text(item.time)}" if item.time else "")
+        if item.overdue:
+            late = (self.actions.today() - item.date).days
+            when += " · " + count_text(late, "1 day late", "{n} days late")
         texts = {
             "what": item.title,
             "when": when,
@@ -306,16 +319,18 @@ class ItemPanel(QWidget):
         if item is None:
             return
         ticked = row.checkState(0) == Qt.CheckState.Checked
+        # Later, not now: storing reloads the list, which must not delete the row whose
+        # click or key press Qt is still handling.
         if ticked and not item.done:
-            self.actions.done(item)
+            QTimer.singleShot(0, lambda: self.actions.done(item))
         elif not ticked and item.done:
-            self.actions.reopen(item)
+            QTimer.singleShot(0, lambda: self.actions.reopen(item))
 
     def _activated(self, row: QTreeWidgetItem, _column: int) -> None:
         key = row.data(0, KEY_ROLE)
         item = self.items.get(str(key)) if key else None
         if item is not None:
-            self.actions.activate(item)
+            QTimer.singleShot(0, lambda: self.actions.activate(item))
 
     def _context_menu(self, point: QPoint) -> None:
         row = self.tree.itemAt(point)
@@ -356,4 +371,5 @@ _STYLE = """
 QTreeWidget { background: #ffffff; border: 1px solid #d9dee4; border-radius: 4px; }
 QTreeWidget::item { padding: 4px 2px; }
 QTreeWidget::item:selected { background: #cfe0f3; color: #14273d; }
+QTreeWidget { outline: 0; }
 """

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -310,15 +310,14 @@ class CalendarPage(QWidget):
         item = self.item_for(key)
         if item is None:
             return
-        if all_day:
-            self.actions.move(item, day, None, set_time=item.source == "task")
-        else:
-            self.actions.move(item, day, time, set_time=time is not None)
+        set_time = item.source == "task" if all_day else time is not None
+        # After the drag has finished: the move reloads the views the drag came from.
+        QTimer.singleShot(0, lambda: self.actions.move(item, day, time, set_time=set_time))
 
     def _activate_key(self, key: str) -> None:
         item = self.item_for(key)
         if item is not None:
-            self.actions.activate(item)
+            QTimer.singleShot(0, lambda: self.actions.activate(item))
 
     def _menu_for_key(self, key: str, where: QPoint) -> None:
         item = self.item_for(key)

@@ -45,6 +45,18 @@ SOFT_TEXT = "#5b6775"
 INK = "#2b3745"
 LINE = "#d9dee4"
 
+# Short names of the task kinds, where a column is narrow (the full ones are KIND_LABELS).
+SHORT_KIND_WORDS: dict[str, str] = {
+    "thank_you": QT_TRANSLATE_NOOP("calendar", "Thank-you"),
+    "commitment_reminder": QT_TRANSLATE_NOOP("calendar", "Reminder"),
+    "commitment_check": QT_TRANSLATE_NOOP("calendar", "Check on it"),
+    "promise": QT_TRANSLATE_NOOP("calendar", "Our promise"),
+    "check_in": QT_TRANSLATE_NOOP("calendar", "Check-in call"),
+    "non_ask_update": QT_TRANSLATE_NOOP("calendar", "Update, no ask"),
+    "add_to_lists": QT_TRANSLATE_NOOP("calendar", "Add to lists"),
+    "social_mention": QT_TRANSLATE_NOOP("calendar", "#WhyWeResist post"),
+    "other": QT_TRANSLATE_NOOP("calendar", "Other"),
+}
 CHANNEL_WORDS: dict[str, str] = {
     "": QT_TRANSLATE_NOOP("calendar", "Any way"),
     "card": QT_TRANSLATE_NOOP("calendar", "Card"),
