@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -349,6 +349,10 @@ def propose_followup(parent: QWidget | None, meeting_id: int) -> bool:
         return False
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
+    if accepted and parent is not None:  # the calendar's badge counts the new tasks now
+        feature = parent.window().findChild(QObject, "calendarFeature")
+        if feature is not None:
+            feature.recount()  # type: ignore[attr-defined]
     return accepted
 
 

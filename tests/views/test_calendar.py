@@ -223,3 +223,17 @@ def test_week_view_puts_timed_items_in_the_grid_and_the_rest_all_day(page):
     start = week_start(TODAY)  # Sunday or Monday, by the locale
     assert page.week_view.header.start == start
     assert page.range_label.text().startswith(f"{start.day} – ")
+
+
+def test_arrow_keys_choose_a_day_and_enter_opens_its_week(page, qtbot):
+    tasks.add_task("Thank Ana", TODAY + dt.timedelta(days=8))
+    page.set_view("month")
+    grid = page.month_view.grid
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert page.anchor == TODAY + dt.timedelta(days=8)
+    assert titles(page.month_view.day_panel) == ["Thank Ana"]
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    assert page.view == "week"
+    assert page.week_view.header.start == week_start(TODAY + dt.timedelta(days=8))

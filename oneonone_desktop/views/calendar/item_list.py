@@ -121,9 +121,15 @@ class ItemPanel(QWidget):
             mode = (
                 QHeaderView.ResizeMode.Stretch
                 if name == "what"
-                else QHeaderView.ResizeMode.ResizeToContents
+                else QHeaderView.ResizeMode.Interactive  # sized once per fill
             )
             header.setSectionResizeMode(column, mode)
+        self._bold = QFont(self.tree.font())
+        self._bold.setBold(True)
+        self._struck = QFont(self.tree.font())
+        self._struck.setStrikeOut(True)
+        self._grey = QBrush(QColor("#8a94a0"))
+        self._late = QBrush(QColor(LATE_COLOUR))
         self.tree.itemChanged.connect(self._changed)
         self.tree.itemActivated.connect(self._activated)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -199,26 +205,38 @@ class ItemPanel(QWidget):
         self.tree.clear()
         self.items = {}
         chosen: QTreeWidgetItem | None = None
+        tops: list[QTreeWidgetItem] = []
+        headings: list[QTreeWidgetItem] = []
+        # Rows are made detached and added at once: a tree told of each new row one by one
+        # would lay itself out thousands of times.
         for title, items in sections:
             if not items:
                 continue
-            head = self.tree.invisibleRootItem()
+            head: QTreeWidgetItem | None = None
             if title:  # a heading row; untitled items sit at the top level
-                head = QTreeWidgetItem(self.tree, [title])
+                head = QTreeWidgetItem([title])
                 head.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                head.setFirstColumnSpanned(True)
                 head.setSizeHint(0, QSize(0, HEADING_HEIGHT))
                 head.setTextAlignment(0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-                font = head.font(0)
-                font.setBold(True)
-                head.setFont(0, font)
+                head.setFont(0, self._bold)
                 if title in late_sections:
-                    head.setForeground(0, QBrush(QColor(LATE_COLOUR)))
-            for item in items:
-                row = self._row(head, item, show_dates)
-                if current is not None and item.key == current.key:
-                    chosen = row
-            head.setExpanded(True)
+                    head.setForeground(0, self._late)
+                tops.append(head)
+                headings.append(head)
+            rows = [self._row(item, show_dates) for item in items]
+            if head is not None:
+                head.addChildren(rows)
+            else:
+                tops.extend(rows)
+            if current is not None and chosen is None:
+                chosen = next((r for r in rows if r.data(0, KEY_ROLE) == current.key), None)
+        self.tree.addTopLevelItems(tops)
+        for head in headings:
+            head.setFirstColumnSpanned(True)
+        self.tree.expandAll()
+        for column, name in enumerate(self.columns):
+            if name != "what":
+                self.tree.resizeColumnToContents(column)
         self._filling = False
         self.stack.setCurrentWidget(self.tree if self.items else self.empty)
         self.empty.setText(empty_text)
@@ -229,7 +247,7 @@ class ItemPanel(QWidget):
             self.tree.setCurrentItem(chosen)
         self._update_buttons()
 
-    def _row(self, head: QTreeWidgetItem, item: CalendarItem, show_dates: bool) -> QTreeWidgetItem:
+    def _row(self, item: CalendarItem, show_dates: bool) -> QTreeWidgetItem:
         when = time_text(item.time) or tr("Any time")
         if show_dates or item.overdue:
             when = day_text(item.date) + (f", {time_text(item.time)}" if item.time else "")
@@ -242,7 +260,7 @@ class ItemPanel(QWidget):
             "who": item.person_name if item.person_name not in item.title else "",
             "kind": kind_word(item.kind),
         }
-        row = QTreeWidgetItem(head, [texts[c] for c in self.columns])
+        row = QTreeWidgetItem([texts[c] for c in self.columns])
         row.setData(0, KEY_ROLE, item.key)
         row.setIcon(0, dot_icon(item.kind))
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -261,13 +279,11 @@ class ItemPanel(QWidget):
             tip.append(tr("Repeats"))
         row.setToolTip(0, "\n".join(tip))
         if item.done:
-            font = QFont(row.font(0))
-            font.setStrikeOut(True)
             for column in range(len(self.columns)):
-                row.setFont(column, font)
-                row.setForeground(column, QBrush(QColor("#8a94a0")))
+                row.setFont(column, self._struck)
+                row.setForeground(column, self._grey)
         elif item.overdue and "when" in self.columns:
-            row.setForeground(self.columns.index("when"), QBrush(QColor(LATE_COLOUR)))
+            row.setForeground(self.columns.index("when"), self._late)
         self.items[item.key] = item
         return row
 
