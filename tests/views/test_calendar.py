@@ -237,3 +237,18 @@ def test_arrow_keys_choose_a_day_and_enter_opens_its_week(page, qtbot):
     qtbot.keyClick(grid, Qt.Key.Key_Return)
     assert page.view == "week"
     assert page.week_view.header.start == week_start(TODAY + dt.timedelta(days=8))
+
+
+def test_commitments_coming_up_show_their_day(page, add_person):
+    from oneonone_desktop.store.models import Commitment
+    from oneonone_desktop.views.calendar.words import day_text
+
+    sid = add_person("Ana", "García")
+    Commitment.create(supporter=sid, activity="Phone bank", due_at=dt.datetime(2026, 3, 13, 18))
+    page.set_view("today")
+    panel = page.today_view.panel
+    (row,) = panel.rows()
+    assert row.parent().text(0) == "Their commitments in the next 7 days"
+    when = row.text(panel.columns.index("when"))
+    assert when.startswith(day_text(dt.date(2026, 3, 13))) and when != "6:00 PM"
+    assert row.text(panel.columns.index("who")) == "Ana García"

@@ -196,10 +196,12 @@ class ItemPanel(QWidget):
         sections: Sequence[tuple[str, Sequence[CalendarItem]]],
         empty_text: str,
         *,
-        show_dates: bool = False,
+        dated_sections: Sequence[str] = (),
         late_sections: Sequence[str] = (),
     ) -> None:
-        """Show these sections (a title and its items; empty sections are left out)."""
+        """Show these sections (a title and its items; empty sections are left out).
+
+        Items of `dated_sections` show their day, not only their time."""
         current = self.current_item()
         self._filling = True
         self.tree.clear()
@@ -223,7 +225,8 @@ class ItemPanel(QWidget):
                     head.setForeground(0, self._late)
                 tops.append(head)
                 headings.append(head)
-            rows = [self._row(item, show_dates) for item in items]
+            dated = title in dated_sections
+            rows = [self._row(item, dated) for item in items]
             if head is not None:
                 head.addChildren(rows)
             else:

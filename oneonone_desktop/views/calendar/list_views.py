@@ -62,6 +62,7 @@ class TodayView(QWidget):
                 (self.titles["commitments"], soon),
             ],
             tr("Nothing due today, nothing overdue.\nEnjoy the day, or plan a 1:1."),
+            dated_sections=[self.titles["promises"], self.titles["commitments"]],
             late_sections=[self.titles["overdue"]],
         )
         left = sum(not item.done for item in due)
