@@ -139,7 +139,9 @@ class CalendarPage(QWidget):
         nav.addWidget(self.prev_button)
         nav.addWidget(self.today_button)
         nav.addWidget(self.next_button)
-        nav.addSpacing(10)
+        self.nav_gap = QWidget()
+        self.nav_gap.setFixedWidth(10)
+        nav.addWidget(self.nav_gap)
         nav.addWidget(self.range_label)
         nav.addStretch(1)
         nav.addWidget(self.hint)
@@ -240,7 +242,7 @@ class CalendarPage(QWidget):
         """Show the current view again from the database."""
         view, kinds, today = self.view, self.kinds(), self.today()
         navigable = view != "today"
-        for button in (self.prev_button, self.today_button, self.next_button):
+        for button in (self.prev_button, self.today_button, self.next_button, self.nav_gap):
             button.setVisible(navigable)
         self.hint.setText(tr(HINTS[view]) if HINTS[view] else "")
         if view == "today":
