@@ -42,14 +42,18 @@ _TASK_SQL = (
 class _Maker:
     """Collects task and touch rows for executemany."""
 
-    def __init__(self, rng: random.Random, today: dt.date) -> None:
+    def __init__(self, rng: random.Random, today: dt.date, salt: int = 0) -> None:
         self.rng, self.today = rng, today
+        # The run's first supporter id: a second demo run with the same seed (--force) then
+        # makes different UIDs, while a run on an empty folder stays reproducible.
+        self.salt = salt << 64
         self.now = dt.datetime.combine(today, dt.time(20, 0))
         self.tasks: list[tuple[object, ...]] = []
         self.touches: list[tuple[object, ...]] = []
 
     def uid(self) -> str:
-        return f"{uuid.UUID(int=self.rng.getrandbits(128), version=4)}@{UID_DOMAIN}"
+        bits = self.rng.getrandbits(128) ^ self.salt
+        return f"{uuid.UUID(int=bits % (1 << 128), version=4)}@{UID_DOMAIN}"
 
     def add(
         self, person: int, kind: str, title: str, due: dt.date, *, channel: str = "",
@@ -173,8 +177,8 @@ def add_tasks(
     """The demo step: see the module's docstring."""
     if not supporter_ids:
         return
-    make = _Maker(rng, today)
     low, high = min(supporter_ids), max(supporter_ids)
+    make = _Maker(rng, today, salt=low)
     had_meeting = _after_meetings(database, make, low, high)
     count = min(len(supporter_ids), MOST, max(FEWEST, len(supporter_ids) // SHARE))
     chosen = [p for p in rng.sample(supporter_ids, count) if p not in had_meeting]

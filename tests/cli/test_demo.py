@@ -187,3 +187,13 @@ def test_demo_command_rejects_a_count_that_is_not_a_number(capsys):
         main(["demo", "--people", "lots"])
     assert exit_info.value.code == 2
     assert "'lots' is not a whole number" in capsys.readouterr().err
+
+
+def test_demo_can_be_forced_twice_with_the_same_seed(database):
+    from oneonone_desktop.store.models import Supporter, Task
+
+    demo.generate(database, 60, seed=1, today=TODAY)
+    tasks_before = Task.select().count()
+    assert demo.generate(database, 60, seed=1, force=True, today=TODAY) == 60
+    assert Supporter.select().count() == 120
+    assert Task.select().count() > tasks_before
