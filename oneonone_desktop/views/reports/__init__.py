@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from oneonone_desktop.views.icons import icon
@@ -31,7 +31,6 @@ class ReportsFeature(QObject):
         self.today: Callable[[], dt.date] = dt.date.today
         window.add_lazy_section("reports", _tr("Reports"), icon("chart"), self._build_page)
         self.export_action = QAction(icon("export"), _tr("Export &report…"), window)
-        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.export_action.triggered.connect(self.export)
         file_menu = window.menu("file")
         quit_action = next(
