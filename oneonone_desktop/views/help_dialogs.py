@@ -6,9 +6,13 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
     QMessageBox,
     QTextBrowser,
     QVBoxLayout,
@@ -17,23 +21,15 @@ from PySide6.QtWidgets import (
 
 from oneonone_desktop import APP_DISPLAY_NAME, __version__
 
-SHORTCUTS = (
-    ("Ctrl+F", "Find: jump to the search box"),
-    ("Ctrl+N", "Add a new person"),
-    ("Enter", "Open the selected person's page"),
-    ("Ctrl+E", "Edit the selected person"),
-    ("Ctrl+T", "Tag the selected people"),
-    ("Delete", "Archive the selected people (or restore them from the archive)"),
-    ("Ctrl+Z", "Undo the last archive or restore"),
-    ("Shift+Delete", "Erase the selected people for good (asks first)"),
-    ("Ctrl+Shift+A", "Show the archive / the active list"),
-    ("Ctrl+I", "Import a sign-in sheet (CSV) or phone contacts (vCard)"),
-    ("Ctrl+Shift+E", "Export people to CSV or vCard"),
-    ("Ctrl+P", "Print the list"),
-    ("Esc", "In the search box: clear the search"),
+# Keys that act in place rather than through a menu command; menu shortcuts are read from the
+# window's menus so the list never falls behind what the app really does.
+IN_PLACE_KEYS = (
+    ("Enter", "In a list: open the selected person or item"),
+    ("Esc", "In the search box: clear the search; in a dialog: close it"),
     ("Alt+Left", "On a person's page: back to the list"),
-    ("Ctrl+1", "Go to Supporters"),
-    ("Ctrl+Q", "Quit"),
+    ("PageUp / PageDown / Home", "In the calendar: previous, next, today"),
+    ("Space", "In the calendar's lists: tick the item done"),
+    ("Ctrl+1 … Ctrl+9", "Go to the sections, in the order shown on the left"),
 )
 
 
@@ -41,23 +37,60 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("help", text)
 
 
-def show_shortcuts(parent: QWidget) -> None:
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
+
+
+def collect_shortcuts(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
+    """(menu, keys, what it does) for every menu command that has a shortcut."""
+    found: list[tuple[str, str, str]] = []
+
+    def walk(menu: QMenu, group: str) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu(), group)
+            elif not action.isSeparator() and not action.shortcut().isEmpty():
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                found.append((group, keys, _plain(action.text())))
+
+    for top in menu_bar.actions():
+        if top.menu() is not None:
+            walk(top.menu(), _plain(top.text()))
+    return found
+
+
+def show_shortcuts(parent: QMainWindow) -> None:
     dialog = QDialog(parent)
     dialog.setWindowTitle(_tr("Keyboard shortcuts"))
     view = QTextBrowser()
     view.setAccessibleName(_tr("Keyboard shortcuts"))
-    rows = "".join(
-        f"<tr><td style='padding:4px 18px 4px 0'><b>{escape(k)}</b></td>"
-        f"<td>{escape(_tr(t))}</td></tr>"
-        for k, t in SHORTCUTS
+    parts: list[str] = []
+    group = None
+    for menu, keys, text in collect_shortcuts(parent.menuBar()):
+        if menu != group:
+            group = menu
+            parts.append(
+                f"<tr><td colspan=2 style='padding-top:10px'><b>{escape(menu)}</b></td></tr>"
+            )
+        parts.append(
+            f"<tr><td style='padding:2px 18px 2px 8px'>{escape(keys)}</td>"
+            f"<td>{escape(text)}</td></tr>"
+        )
+    parts.append(
+        f"<tr><td colspan=2 style='padding-top:10px'><b>{escape(_tr('Anywhere'))}</b></td></tr>"
     )
-    view.setHtml(f"<table>{rows}</table>")
+    for keys, text in IN_PLACE_KEYS:
+        parts.append(
+            f"<tr><td style='padding:2px 18px 2px 8px'>{escape(keys)}</td>"
+            f"<td>{escape(_tr(text))}</td></tr>"
+        )
+    view.setHtml(f"<table>{''.join(parts)}</table>")
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(view)
     layout.addWidget(buttons)
-    dialog.resize(560, 520)
+    dialog.resize(620, 600)
     dialog.exec()
 
 
