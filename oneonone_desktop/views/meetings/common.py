@@ -122,7 +122,10 @@ def parse_time(text: str) -> dt.time | None:
     found = QLocale().toTime(raw, QLocale.FormatType.ShortFormat)
     if found.isValid():
         return dt.time(found.hour(), found.minute())
-    match = _TIME.match(raw.lower().replace(".m.", "m").replace(" ", ""))
+    squeezed = raw.lower().replace(".m.", "m")
+    for space in (" ", "\u202f", "\xa0"):
+        squeezed = squeezed.replace(space, "")
+    match = _TIME.match(squeezed)
     if match is None:
         return None
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
@@ -260,9 +263,10 @@ def bullets(lines: Sequence[str]) -> str:
     return f"<ul style='margin-left:-20px'>{items}</ul>" if items else ""
 
 
-def scroll_area(content: QWidget) -> QScrollArea:
+def scroll_area(content: QWidget, name: str) -> QScrollArea:
     """`content` in a frameless, vertical-only scroll area that shows the page behind it."""
     area = QScrollArea()
+    area.setAccessibleName(name)
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -288,6 +292,8 @@ def add_row(form: QFormLayout, text: str, field: QWidget, name: str = "") -> QLa
     caption.setBuddy(field)
     caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     field.setAccessibleName(name or text.replace("&", ""))
+    if isinstance(field, QComboBox) and field.lineEdit() is not None:
+        field.lineEdit().setAccessibleName(field.accessibleName())
     form.addRow(caption, field)
     return caption
 

@@ -16,18 +16,18 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from oneonone_desktop.services import meetings
-from oneonone_desktop.services.meetings import MeetingInfo
 from oneonone_desktop.services.supporters import ValidationError
-from oneonone_desktop.services.wizard_state import DraftError, discard_draft, load_draft
+from oneonone_desktop.services.wizard_state import DraftError, load_draft
 from oneonone_desktop.store.models import Supporter
 from oneonone_desktop.views import messages
 from oneonone_desktop.views.icons import icon
 from oneonone_desktop.views.meetings.common import Clock, fmt_when, tr
+from oneonone_desktop.views.meetings.upkeep import UpkeepMixin
 
 FOLLOWUP_MODULE = "oneonone_desktop.views.followup_dialog"
 
 
-class MeetingsController(QObject):
+class MeetingsController(UpkeepMixin, QObject):
     changed = Signal()
 
     def __init__(self, window: Any) -> None:
@@ -58,6 +58,7 @@ class MeetingsController(QObject):
         self.question_sets_action.triggered.connect(self.open_question_sets)
         self.agendas_action.triggered.connect(self.open_agendas)
         window.installEventFilter(self)
+        self.changed.connect(self._refresh_person)
 
     def _action(self, icon_name: str, text: str, keys: str) -> QAction:
         action = QAction(icon(icon_name), text, self.window)
@@ -87,6 +88,12 @@ class MeetingsController(QObject):
         start.setToolTip(tr("Resume their 1:1 in progress, start today's, or start one now"))
         page.add_action_button("schedule_meeting", tr("Schedule a 1:1"), icon("calendar"))
         page.actionRequested.connect(self._person_action)
+
+    def _refresh_person(self) -> None:
+        """The person's page shows their 1:1s: read it again after a change."""
+        page = self.window.person_page()
+        if page is not None and page.isVisible():
+            page.reload()
 
     def _person_action(self, key: str, supporter_id: int) -> None:
         if key == "start_meeting":
@@ -281,113 +288,6 @@ class MeetingsController(QObject):
                 wizard.close()
         return False
 
-    # --- preparing, cancelling, discarding ------------------------------------------------------
-
-    def prep(self, meeting_id: int | None = None, supporter_id: int | None = None) -> None:
-        """The prep sheet dialog for a scheduled 1:1, or for a person."""
-        from oneonone_desktop.views.meetings.prep_dialog import PrepDialog
-
-        info = meetings.get_meeting(meeting_id) if meeting_id is not None else None
-        if info is None and supporter_id is None:
-            chosen = self._selected("upcoming")
-            info = chosen if isinstance(chosen, MeetingInfo) else None
-        if info is None and supporter_id is None:
-            supporter_id = self._current_person()
-            info = _next_meeting(supporter_id, self.clock()) if supporter_id else None
-        if info is None and supporter_id is None:
-            messages.info(
-                self.window,
-                tr("Prep sheet"),
-                tr(
-                    "Choose an upcoming 1:1 in Meetings, or open a person's page, then ask for "
-                    "the prep sheet again."
-                ),
-            )
-            return
-        person = info.supporter_id if info is not None else supporter_id
-        assert person is not None
-        PrepDialog(person, info, self.clock, self.window.settings, self.window).exec()
-        self.changed.emit()
-
-    def cancel_selected(self) -> None:
-        chosen = self._selected("upcoming")
-        if isinstance(chosen, MeetingInfo):
-            self.cancel(chosen.id)
-            return
-        draft = self._selected("drafts")
-        if draft is not None:
-            self.discard(draft.meeting_id)
-            return
-        messages.info(
-            self.window, tr("Cancel a 1:1"), tr("Choose an upcoming 1:1 in Meetings first.")
-        )
-
-    def cancel(self, meeting_id: int) -> bool:
-        info = meetings.get_meeting(meeting_id)
-        when = fmt_when(info.scheduled_at, self.clock().date())
-        if not messages.confirm(
-            self.window,
-            tr("Cancel the 1:1"),
-            tr(
-                "Cancel your 1:1 with {name} ({when})? It stays in the past list, marked cancelled."
-            ).format(name=info.supporter_name, when=when),
-            tr("Cancel the 1:1"),
-            destructive=True,
-        ):
-            return False
-        try:
-            meetings.cancel(meeting_id)
-        except ValidationError as exc:
-            messages.error(self.window, tr("Cancel the 1:1"), " ".join(exc.problems.values()))
-            return False
-        self.window.show_notice(tr("1:1 with {name} cancelled.").format(name=info.supporter_name))
-        self.changed.emit()
-        return True
-
-    def discard(self, meeting_id: int) -> bool:
-        info = meetings.get_meeting(meeting_id)
-        if not messages.confirm(
-            self.window,
-            tr("Throw away the notes"),
-            tr(
-                "Throw away the notes of your unfinished 1:1 with {name}? A scheduled 1:1 goes "
-                "back to the upcoming list; one started on the spot is removed."
-            ).format(name=info.supporter_name),
-            tr("Throw away"),
-            destructive=True,
-        ):
-            return False
-        wizard = self.wizards.pop(meeting_id, None)
-        if wizard is not None:
-            wizard.outcome = "discarded"  # type: ignore[attr-defined]
-            wizard._done = True  # type: ignore[attr-defined]
-            wizard.close()
-        discard_draft(meeting_id)
-        self.changed.emit()
-        return True
-
-    # --- settings dialogs ---------------------------------------------------------------------
-
-    def open_profile(self, parent: QWidget, tab: str = "") -> None:
-        from oneonone_desktop.views.meetings.profile_dialog import ProfileDialog
-
-        ProfileDialog(parent, tab).exec()
-
-    def open_catalogue(self) -> None:
-        from oneonone_desktop.views.meetings.actions_dialog import ActionsDialog
-
-        ActionsDialog(self.clock, self.window).exec()
-
-    def open_question_sets(self) -> None:
-        from oneonone_desktop.views.meetings.question_sets_dialog import QuestionSetsDialog
-
-        QuestionSetsDialog(self.window).exec()
-
-    def open_agendas(self) -> None:
-        from oneonone_desktop.views.meetings.agenda_dialog import AgendaDialog
-
-        AgendaDialog(self.window).exec()
-
     # --- at start-up --------------------------------------------------------------------------
 
     def offer_drafts_later(self) -> None:
@@ -398,12 +298,3 @@ class MeetingsController(QObject):
         from oneonone_desktop.views.meetings.draft_notice import DraftNotice
 
         DraftNotice.offer(self)
-
-
-def _next_meeting(supporter_id: int, now: dt.datetime) -> MeetingInfo | None:
-    found = [
-        m
-        for m in meetings.for_supporter(supporter_id)
-        if m.status == "scheduled" and m.scheduled_at is not None and m.scheduled_at >= now
-    ]
-    return min(found, key=lambda m: m.scheduled_at or now) if found else None

@@ -15,10 +15,8 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,9 +34,10 @@ from oneonone_desktop.services.wizard_state import (
 )
 from oneonone_desktop.views import messages
 from oneonone_desktop.views.icons import icon
-from oneonone_desktop.views.meetings.common import STYLE, Clock, fmt_time, fmt_when, label, tr
+from oneonone_desktop.views.meetings.common import STYLE, Clock, fmt_time, label, tr
 from oneonone_desktop.views.meetings.wizard_ask import AskPage
 from oneonone_desktop.views.meetings.wizard_connection import ConnectionPage
+from oneonone_desktop.views.meetings.wizard_frame import WIZARD_STYLE, WizardFooter, WizardHeader
 from oneonone_desktop.views.meetings.wizard_pages import (
     NotesPage,
     PurposePage,
@@ -68,29 +67,6 @@ PROBLEM_PAGES = {
     "consents": "wrapup",
     "stage_key": "wrapup",
 }
-WIZARD_STYLE = """
-#wizard { background: #fafbfc; }
-#wizardHeader { background: #eef1f4; border-bottom: 1px solid #d9dee4; }
-#stepList { background: #eef1f4; border: none; border-right: 1px solid #d9dee4;
-            padding-top: 8px; outline: 0; font-size: 11pt; }
-#stepList::item { color: #2b3745; padding: 4px 8px; margin: 1px 8px; border-radius: 6px; }
-#stepList::item:selected { background: #d5e2f1; color: #14273d; font-weight: 600; }
-#stepList::item:hover:!selected { background: #e2e7ed; }
-#timer { font-size: 12pt; padding: 4px 12px; border-radius: 12px; color: #2b3745;
-         background: #ffffff; border: 1px solid #d9dee4; }
-#timer[phase="window"] { color: #1f5e3a; background: #e3f1e8; border-color: #b9dcc6; }
-#timer[phase="late"] { color: #8a1c14; background: #fbe4e2; border-color: #efb9b4;
-                       font-weight: 600; }
-#savedLabel { color: #5b6775; padding: 6px 14px; }
-#wizard QPlainTextEdit { font-size: 11pt; }
-#wizard #scriptEdit { font-size: 12pt; }
-#purposeExplained { font-size: 11pt; font-weight: 600; }
-#wizardFooter { border-top: 1px solid #d9dee4; }
-#nextButton { background: #1d5fa8; color: #ffffff; border: 1px solid #174d89;
-              border-radius: 4px; padding: 6px 16px; font-weight: 600; }
-#nextButton:hover { background: #174d89; }
-#nextButton:focus { border: 2px solid #0d2f57; }
-"""
 
 
 class WizardWindow(QWidget):
@@ -162,9 +138,18 @@ class WizardWindow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        outer.addWidget(self._header())
+        self.header = WizardHeader(meeting, state.started_at, clock().date())
+        self.timer = self.header.timer
+        outer.addWidget(self.header)
         outer.addLayout(middle, 1)
-        outer.addWidget(self._footer())
+        self.footer = WizardFooter()
+        self.close_button = self.footer.close_button
+        self.back_button = self.footer.back_button
+        self.next_button = self.footer.next_button
+        self.close_button.clicked.connect(self.close)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        outer.addWidget(self.footer)
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -183,61 +168,6 @@ class WizardWindow(QWidget):
         self.setMinimumSize(880, 600)
 
     # --- building -------------------------------------------------------------------------
-
-    def _header(self) -> QWidget:
-        header = QWidget()
-        header.setObjectName("wizardHeader")
-        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        name = label(self.meeting.supporter_name, "personName", wrap=False)
-        bits = [self.meeting.kind_label or tr("1:1")]
-        if self.meeting.place:
-            bits.append(self.meeting.place)
-        if self.state.started_at is not None:
-            bits.append(
-                tr("started {when}").format(
-                    when=fmt_when(self.state.started_at, self.clock().date(), sentence=True)
-                )
-            )
-        subtitle = label("  ·  ".join(bits), "muted", wrap=False)
-        self.timer = QLabel()
-        self.timer.setObjectName("timer")
-        self.timer.setAccessibleName(tr("Time so far"))
-        clock_icon = QLabel()
-        clock_icon.setPixmap(icon("timer").pixmap(20, 20))
-        row = QHBoxLayout(header)
-        row.setContentsMargins(20, 10, 20, 10)
-        row.setSpacing(12)
-        row.addWidget(name)
-        row.addWidget(subtitle, 1)
-        row.addWidget(clock_icon)
-        row.addWidget(self.timer)
-        return header
-
-    def _footer(self) -> QWidget:
-        footer = QWidget()
-        footer.setObjectName("wizardFooter")
-        self.close_button = QPushButton(tr("&Close and keep the notes"))
-        self.close_button.setObjectName("closeWizard")
-        self.close_button.setToolTip(tr("The 1:1 stays in Meetings → In progress, to resume"))
-        self.close_button.setAutoDefault(False)
-        self.back_button = QPushButton(icon("back"), tr("&Back"))
-        self.back_button.setObjectName("backButton")
-        self.back_button.setToolTip(tr("Previous step (Ctrl+Shift+Enter)"))
-        self.back_button.setAutoDefault(False)
-        self.next_button = QPushButton()
-        self.next_button.setObjectName("nextButton")
-        self.next_button.setAutoDefault(False)
-        self.next_button.setMinimumWidth(200)
-        self.close_button.clicked.connect(self.close)
-        self.back_button.clicked.connect(self.go_back)
-        self.next_button.clicked.connect(self.go_next)
-        row = QHBoxLayout(footer)
-        row.setContentsMargins(16, 10, 16, 12)
-        row.addWidget(self.close_button)
-        row.addStretch(1)
-        row.addWidget(self.back_button)
-        row.addWidget(self.next_button)
-        return footer
 
     def _shortcuts(self) -> None:
         for keys, slot in (
@@ -422,21 +352,7 @@ class WizardWindow(QWidget):
         resumed = self.state.started_at is None or minutes > MAX_MINUTES
         if resumed:
             minutes = max(0, int((now - self._opened_at).total_seconds() // 60))
-        if minutes < 30:
-            text = (tr("{m} min since you resumed") if resumed else tr("{m} min of 30–45")).format(
-                m=minutes
-            )
-            phase = ""
-        elif minutes <= 45:
-            text, phase = tr("{m} min: aim to finish by 45").format(m=minutes), "window"
-        else:
-            text, phase = tr("{m} min: past 45, time to wrap up").format(m=minutes), "late"
-        self.timer.setText(text)
-        self.timer.setAccessibleDescription(text)
-        if self.timer.property("phase") != phase:
-            self.timer.setProperty("phase", phase)
-            self.timer.style().unpolish(self.timer)
-            self.timer.style().polish(self.timer)
+        self.header.show_minutes(minutes, resumed)
 
     # --- closing --------------------------------------------------------------------------
 

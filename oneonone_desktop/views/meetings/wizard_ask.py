@@ -137,7 +137,7 @@ class AskPage(StepPage):
         self.again = DateField(tr("Choose a date"), today)
         self.again.setObjectName("askAgainOn")
         add_row(self.form, tr("&Why not yet"), self.reason)
-        add_row(self.form, tr("Ask a&gain on"), self.again)
+        add_row(self.form, tr("As&k again on"), self.again)
         self.errors = {
             key: add_error_row(self.form, widget)
             for key, widget in (
@@ -177,7 +177,7 @@ class AskPage(StepPage):
         notes = self.make_notes(lines=3, layout=page)
         page.addWidget(notes)
         page.addStretch(1)
-        scroll = scroll_area(content)
+        scroll = scroll_area(content, tr("The ask"))
         self.body.addWidget(scroll, 1)
 
         self.asks.itemActivated.connect(lambda *_: self.use_selected())

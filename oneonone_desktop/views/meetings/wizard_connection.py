@@ -182,7 +182,7 @@ class ConnectionPage(StepPage):
                 label(tr("This 1:1 has no guiding questions: use the notes."), "emptyState")
             )
         column.addStretch(1)
-        scroll = scroll_area(questions)
+        scroll = scroll_area(questions, tr("Guiding questions"))
         scroll.setObjectName("questionScroll")
         self.questions_area = scroll
 
@@ -202,7 +202,7 @@ class ConnectionPage(StepPage):
         self.skills = self._line(form, tr("S&kills"), "skill", tr("Spanish, design, driving"))
         self.interests = self._line(form, tr("In&terests"), "interest", tr("canvassing"))
         self.past = self._text(form, tr("&Past involvement"))
-        self.common = self._text(form, tr("What you have in &common"))
+        self.common = self._text(form, tr("What you have in co&mmon"))
         side.addLayout(form)
         notes = self.make_notes(lines=3, layout=side)
         side.addWidget(notes, 1)

@@ -115,7 +115,7 @@ class WrapupPage(StepPage):
         )
         columns.addLayout(right, 2)
         page.addLayout(columns, 1)
-        scroll = scroll_area(content)
+        scroll = scroll_area(content, tr("Wrap-up"))
         self.body.addWidget(scroll, 1)
         self.learned.textChanged.connect(self.edited)
         self.go_to_step = lambda key: None  # set by the wizard: jump to a step by its key
