@@ -36,6 +36,7 @@ NOTICE_MS = 12_000
 # `add_lazy_section` (the page is built on first visit, keeping start-up light), its menu
 # actions via `window.menu(name)`, and person-page buttons via `window.person_page_hooks`.
 FEATURE_MODULES: tuple[str, ...] = (
+    "oneonone_desktop.views.printing.feature",
     "oneonone_desktop.views.calendar",
     "oneonone_desktop.views.reports",
     "oneonone_desktop.views.safety",
