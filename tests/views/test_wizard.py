@@ -8,7 +8,8 @@ import types
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from oneonone_desktop.services import actions, meetings
 from oneonone_desktop.services.organizer import StoryData, create_story
@@ -275,11 +276,25 @@ def test_wizard_moves_with_the_keyboard_and_names_every_field(window, qtbot, clo
     for index in range(len(wizard.pages)):
         wizard._show(index)
         page = wizard.current_page()
+        keys = [k for k in mnemonics(wizard) if k]
+        assert len(keys) == len(set(keys)), f"{page.step.key}: two fields share Alt+ keys {keys}"
         for widget in page.findChildren(QWidget):
             takes_focus = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
             if takes_focus and widget.isVisibleTo(page) and widget.isEnabled():
                 named = widget.accessibleName() or getattr(widget, "text", lambda: "")()
                 assert named, f"{page.step.key}: {type(widget).__name__} has no name"
+
+
+def mnemonics(window: QWidget) -> list[str]:
+    """The Alt+letter keys of the buttons and labelled fields shown now."""
+    found = []
+    for widget in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
+        if not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, QLabel) and widget.buddy() is None:
+            continue
+        found.append(QKeySequence.mnemonic(widget.text()).toString())
+    return found
 
 
 def test_wizard_timer_counts_against_30_to_45_minutes_and_warns_past_45(window, clock, rosa):

@@ -71,7 +71,7 @@ class ActionDialog(QDialog):
         self.kind = QComboBox()
         for key, words in ACTION_KINDS.items():
             self.kind.addItem(tr(words), key)
-        self.dated = QCheckBox(tr("It happens at a set &time"))
+        self.dated = QCheckBox(tr("It has a &set date and time"))
         self.date = QDateEdit(qdate(clock().date() + dt.timedelta(days=7)))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat(date_format())
@@ -149,7 +149,7 @@ class ActionDialog(QDialog):
                 show_form_error(
                     self.form,
                     self.errors["starts_at"],
-                    tr("Choose or type the time (such as 18:30), or untick ‘set time’."),
+                    tr("Choose or type the time (such as 18:30), or untick the set date."),
                 )
                 self.time.setFocus()
                 return

@@ -107,7 +107,7 @@ class AgendaDialog(QDialog):
         middle.addLayout(editor, 1)
 
         self.error = error_label()
-        self.reset_button = QPushButton(icon("undo"), tr("Put back the &shipped agenda…"))
+        self.reset_button = QPushButton(icon("undo"), tr("Put &back the shipped agenda…"))
         self.reset_button.setAutoDefault(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = buttons.addButton(QDialogButtonBox.StandardButton.Save)

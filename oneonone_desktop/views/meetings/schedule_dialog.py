@@ -116,7 +116,7 @@ class ScheduleDialog(QDialog):
         add_row(self.form, tr("&Time"), self.time)
         add_row(self.form, tr("&Length"), length_holder)
         self.length.setAccessibleName(tr("Length in minutes"))
-        add_row(self.form, tr("P&lace"), self.place)
+        add_row(self.form, tr("Pl&ace"), self.place)
         self.form.addRow("", self.in_person)
         self.errors = {
             "supporter": add_error_row(self.form, self.person),

@@ -164,8 +164,11 @@ class WizardWindow(QWidget):
         self.steps.currentRowChanged.connect(self._step_clicked)
         keys = state.step_keys()
         self._show(keys.index(state.step) if state.step in keys else 0, focus=False)
+        self.setMinimumSize(860, 580)
         self.resize(1120, 760)
-        self.setMinimumSize(880, 600)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        if screen.width() < 1160 or screen.height() < 800:  # a small laptop: use all of it
+            self.resize(max(860, screen.width() - 20), max(580, screen.height() - 40))
 
     # --- building -------------------------------------------------------------------------
 

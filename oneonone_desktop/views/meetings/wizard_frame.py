@@ -25,7 +25,7 @@ WIZARD_STYLE = """
 #timer[phase="window"] { color: #1f5e3a; background: #e3f1e8; border-color: #b9dcc6; }
 #timer[phase="late"] { color: #8a1c14; background: #fbe4e2; border-color: #efb9b4;
                        font-weight: 600; }
-#savedLabel { color: #5b6775; padding: 6px 14px; }
+#savedLabel { color: #5b6775; padding: 6px 12px 8px 18px; }
 #wizard QPlainTextEdit { font-size: 11pt; }
 #wizard #scriptEdit { font-size: 12pt; }
 #purposeExplained { font-size: 11pt; font-weight: 600; }
