@@ -38,6 +38,7 @@ NOTICE_MS = 12_000
 FEATURE_MODULES: tuple[str, ...] = (
     "oneonone_desktop.views.printing.feature",
     "oneonone_desktop.views.calendar",
+    "oneonone_desktop.views.meetings",
     "oneonone_desktop.views.reports",
     "oneonone_desktop.views.safety",
 )
