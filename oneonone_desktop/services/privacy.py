@@ -43,6 +43,7 @@ _ROWS: dict[str, str] = {
     "task": "SELECT * FROM task WHERE supporter_id = ?1 OR commitment_id IN"
     " (SELECT id FROM commitment WHERE supporter_id = ?1) OR promise_id IN"
     " (SELECT id FROM promise WHERE supporter_id = ?1) ORDER BY due_on, id",
+    "stage_change": "SELECT * FROM stage_change WHERE supporter_id = ? ORDER BY changed_at, id",
 }
 TABLE_WORDS = {
     "supporter": "Who they are",
@@ -56,6 +57,7 @@ TABLE_WORDS = {
     "commitment": "Commitments they made",
     "promise": "What we promised them",
     "task": "Follow-up tasks about them",
+    "stage_change": "Moves on the ladder of engagement",
 }
 
 

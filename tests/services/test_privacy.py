@@ -22,6 +22,7 @@ from oneonone_desktop.store.models import (
     Commitment,
     Meeting,
     Promise,
+    StageChange,
     Supporter,
     Task,
     Touch,
@@ -54,6 +55,7 @@ def person(database) -> int:
     Task.create(commitment=commitment, title="Remind", due_on=dt.date(2025, 2, 2), uid="t2")
     Task.create(promise=promise, title="Flyer", due_on=dt.date(2025, 2, 3), uid="t3")
     Touch.create(supporter=supporter, kind="call", note=f"{last} called back")
+    StageChange.create(supporter=supporter, meeting=meeting, from_position=0, to_position=1)
     return int(supporter.id)
 
 
@@ -111,3 +113,17 @@ def test_erasing_someone_already_gone_changes_nothing(database):
     with pytest.raises(privacy.PersonNotFound) as info:
         privacy.erase_person(database, 4242)
     assert "4242" in info.value.message
+
+
+def test_export_covers_every_table_that_holds_rows_about_a_person(database):
+    from oneonone_desktop.services.privacy import _ROWS, TABLE_WORDS
+
+    about_people = {
+        table
+        for table in database.get_tables()
+        if any(c.name == "supporter_id" for c in database.get_columns(table))
+    }
+    exported_as = {"supporter_label": "label"}  # labels are exported by name, not by link row
+    covered = {exported_as.get(table, table) for table in about_people}
+    assert covered <= set(_ROWS), covered - set(_ROWS)
+    assert set(_ROWS) == set(TABLE_WORDS)
