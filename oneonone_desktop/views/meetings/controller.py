@@ -15,9 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from oneonone_desktop.services import meetings
 from oneonone_desktop.services.supporters import ValidationError
-from oneonone_desktop.services.wizard_state import DraftError, load_draft
 from oneonone_desktop.store.models import Supporter
 from oneonone_desktop.views import messages
 from oneonone_desktop.views.icons import icon
@@ -25,6 +23,7 @@ from oneonone_desktop.views.meetings.common import Clock, fmt_when, tr
 from oneonone_desktop.views.meetings.upkeep import UpkeepMixin
 
 FOLLOWUP_MODULE = "oneonone_desktop.views.followup_dialog"
+OFFER_DELAY_MS = 700
 
 
 class MeetingsController(UpkeepMixin, QObject):
@@ -120,6 +119,7 @@ class MeetingsController(UpkeepMixin, QObject):
 
     def schedule(self, supporter_id: int | None = None) -> int | None:
         """The schedule dialog; returns the new meeting's id."""
+        from oneonone_desktop.services import meetings
         from oneonone_desktop.views.meetings.schedule_dialog import ScheduleDialog
 
         person = supporter_id if supporter_id is not None else self._current_person()
@@ -138,6 +138,7 @@ class MeetingsController(UpkeepMixin, QObject):
         return result.meeting_id
 
     def reschedule(self, meeting_id: int) -> None:
+        from oneonone_desktop.services import meetings
         from oneonone_desktop.views.meetings.schedule_dialog import ScheduleDialog
 
         dialog = ScheduleDialog(
@@ -152,6 +153,7 @@ class MeetingsController(UpkeepMixin, QObject):
 
     def start_now(self, supporter_id: int | None = None) -> QWidget | None:
         """Start a new 1:1 right now (asks who with, the kind and the place)."""
+
         from oneonone_desktop.views.meetings.schedule_dialog import ScheduleDialog
 
         person = supporter_id if supporter_id is not None else self._current_person()
@@ -170,6 +172,8 @@ class MeetingsController(UpkeepMixin, QObject):
     def start_for_person(self, supporter_id: int) -> QWidget | None:
         """The person page's "Start a 1:1": resume their draft, start today's scheduled 1:1,
         or start a new one."""
+        from oneonone_desktop.services import meetings
+
         for meeting in meetings.for_supporter(supporter_id):
             if meeting.status == "in_progress":
                 return self.open_wizard(meeting.id)
@@ -181,6 +185,8 @@ class MeetingsController(UpkeepMixin, QObject):
         return self.start_now(supporter_id)
 
     def start_scheduled(self, meeting_id: int) -> QWidget | None:
+        from oneonone_desktop.services import meetings
+
         try:
             meetings.start_meeting(meeting_id, now=self.clock())
         except ValidationError as exc:
@@ -193,6 +199,9 @@ class MeetingsController(UpkeepMixin, QObject):
 
     def open_wizard(self, meeting_id: int) -> QWidget | None:
         """Show the wizard of a 1:1 under way (raised if it is already open)."""
+        from oneonone_desktop.services import meetings
+        from oneonone_desktop.services.wizard_state import DraftError, load_draft
+
         open_one = self.wizards.get(meeting_id)
         if open_one is not None:
             open_one.show()
@@ -291,10 +300,12 @@ class MeetingsController(UpkeepMixin, QObject):
     # --- at start-up --------------------------------------------------------------------------
 
     def offer_drafts_later(self) -> None:
-        QTimer.singleShot(0, self.offer_drafts)
+        """Soon after the list has painted (start-up itself stays as quick as without it)."""
+        QTimer.singleShot(OFFER_DELAY_MS, self.offer_drafts)
 
     def offer_drafts(self) -> None:
         """After the first paint: say there is a 1:1 in progress, with a Resume button."""
+
         from oneonone_desktop.views.meetings.draft_notice import DraftNotice
 
         DraftNotice.offer(self)

@@ -4,16 +4,16 @@ and the dialogs for the profile, the actions catalogue, question sets and agenda
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from oneonone_desktop.services import meetings
-from oneonone_desktop.services.meetings import MeetingInfo
 from oneonone_desktop.services.supporters import ValidationError
-from oneonone_desktop.services.wizard_state import discard_draft
 from oneonone_desktop.views import messages
 from oneonone_desktop.views.meetings.common import Clock, fmt_when, tr
+
+if TYPE_CHECKING:
+    from oneonone_desktop.services.meetings import MeetingInfo
 
 
 class UpkeepMixin:
@@ -31,6 +31,8 @@ class UpkeepMixin:
 
     def prep(self, meeting_id: int | None = None, supporter_id: int | None = None) -> None:
         """The prep sheet dialog for a scheduled 1:1, or for a person."""
+        from oneonone_desktop.services import meetings
+        from oneonone_desktop.services.meetings import MeetingInfo
         from oneonone_desktop.views.meetings.prep_dialog import PrepDialog
 
         info = meetings.get_meeting(meeting_id) if meeting_id is not None else None
@@ -56,6 +58,8 @@ class UpkeepMixin:
         self.changed.emit()
 
     def cancel_selected(self) -> None:
+        from oneonone_desktop.services.meetings import MeetingInfo
+
         chosen = self._selected("upcoming")
         if isinstance(chosen, MeetingInfo):
             self.cancel(chosen.id)
@@ -69,6 +73,8 @@ class UpkeepMixin:
         )
 
     def cancel(self, meeting_id: int) -> bool:
+        from oneonone_desktop.services import meetings
+
         info = meetings.get_meeting(meeting_id)
         when = fmt_when(info.scheduled_at, self.clock().date())
         if not messages.confirm(
@@ -91,6 +97,9 @@ class UpkeepMixin:
         return True
 
     def discard(self, meeting_id: int) -> bool:
+        from oneonone_desktop.services import meetings
+        from oneonone_desktop.services.wizard_state import discard_draft
+
         info = meetings.get_meeting(meeting_id)
         if not messages.confirm(
             self.window,
@@ -115,27 +124,33 @@ class UpkeepMixin:
     # --- settings dialogs ---------------------------------------------------------------------
 
     def open_profile(self, parent: QWidget, tab: str = "") -> None:
+
         from oneonone_desktop.views.meetings.profile_dialog import ProfileDialog
 
         ProfileDialog(parent, tab).exec()
 
     def open_catalogue(self) -> None:
+
         from oneonone_desktop.views.meetings.actions_dialog import ActionsDialog
 
         ActionsDialog(self.clock, self.window).exec()
 
     def open_question_sets(self) -> None:
+
         from oneonone_desktop.views.meetings.question_sets_dialog import QuestionSetsDialog
 
         QuestionSetsDialog(self.window).exec()
 
     def open_agendas(self) -> None:
+
         from oneonone_desktop.views.meetings.agenda_dialog import AgendaDialog
 
         AgendaDialog(self.window).exec()
 
 
 def _next_meeting(supporter_id: int, now: dt.datetime) -> MeetingInfo | None:
+    from oneonone_desktop.services import meetings
+
     found = [
         m
         for m in meetings.for_supporter(supporter_id)
