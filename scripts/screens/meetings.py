@@ -47,7 +47,7 @@ def _dialogs(
     from PySide6.QtCore import Qt
 
     from oneonone_desktop.services import meetings
-    from oneonone_desktop.views.meetings.actions_dialog import ActionsDialog
+    from oneonone_desktop.views.meetings.actions_dialog import ActionDialog, ActionsDialog
     from oneonone_desktop.views.meetings.agenda_dialog import AgendaDialog
     from oneonone_desktop.views.meetings.prep_dialog import PrepDialog
     from oneonone_desktop.views.meetings.profile_dialog import ProfileDialog
@@ -62,6 +62,11 @@ def _dialogs(
     dialog.time.set_value((busy.scheduled_at + dt.timedelta(minutes=15)).time())
     dialog.place.setText("Café Rivera, back room")
     written.append(helpers.over(window, dialog, out / "meetings-schedule-conflict.png"))
+
+    now_dialog = ScheduleDialog(
+        database, clock=controller.clock, supporter_id=rosa, start_now=True, parent=window
+    )
+    written.append(helpers.over(window, now_dialog, out / "meetings-start-now.png"))
 
     start = dt.datetime.combine(helpers.demo_day + dt.timedelta(days=3), dt.time(18, 0))
     result = meetings.schedule(
@@ -84,6 +89,12 @@ def _dialogs(
     written.append(
         helpers.over(window, ActionsDialog(controller.clock, window), out / "meetings-actions.png")
     )
+    editor = ActionDialog(None, controller.clock, window)
+    editor.title.setText("Tenant rally at City Hall")
+    editor.time.set_value(dt.time(17, 0))
+    editor.place.setText("City Hall steps")
+    editor.labels["issue"].setText("housing")
+    written.append(helpers.over(window, editor, out / "meetings-action-editor.png"))
     sets = QuestionSetsDialog(window)
     _select_question(sets, "11c")
     written.append(helpers.over(window, sets, out / "meetings-question-sets.png"))

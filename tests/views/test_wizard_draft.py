@@ -83,6 +83,18 @@ def test_closing_the_wizard_keeps_the_draft_and_says_where_to_resume(controller,
     assert resumed.current_page().step.key == "story"
 
 
+def test_quitting_the_app_saves_the_notes_of_every_open_wizard(controller, qtbot, add_person):
+    first = started(add_person("Rosa"))
+    second = started(add_person("Tom"))
+    for meeting_id, words in ((first, "Rosa's notes"), (second, "Tom's notes")):
+        wizard = controller.open_wizard(meeting_id)
+        qtbot.keyClicks(wizard.current_page().notes, words)
+    controller.window.close()  # before the pause that would save
+    assert load_draft(first).notes == {"purpose": "Rosa's notes"}
+    assert load_draft(second).notes == {"purpose": "Tom's notes"}
+    assert controller.wizards == {}
+
+
 def test_wizard_for_a_person_erased_meanwhile_says_so_plainly_and_closes(
     controller, qtbot, add_person, no_dialogs
 ):

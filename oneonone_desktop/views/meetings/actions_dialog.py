@@ -111,18 +111,22 @@ class ActionDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 12)
+        layout.addWidget(label(self.windowTitle(), "pageTitle"))
         layout.addWidget(
             label(tr("Label who it suits: asks are ranked by fit with each person."), "muted")
         )
-        layout.addLayout(self.form, 1)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
         layout.addWidget(buttons)
         self.dated.toggled.connect(self._dated)
         if action_id is not None:
             self._load(get_action(action_id))
         else:
             self.dated.setChecked(True)
+            self.kind.setCurrentIndex(self.kind.findData("local_action"))
         self._dated(self.dated.isChecked())
-        self.resize(600, 560)
+        self.resize(600, 600)
 
     def _dated(self, on: bool) -> None:
         self.date.setEnabled(on)

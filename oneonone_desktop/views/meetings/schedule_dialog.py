@@ -155,7 +155,8 @@ class ScheduleDialog(QDialog):
         self.length.valueChanged.connect(self.update_warnings)
         self._kind_changed()
         self._set_up(supporter_id)
-        self.resize(560, 470)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+        self.resize(560, 10)
 
     def _set_up(self, supporter_id: int | None) -> None:
         if self.meeting is not None:
