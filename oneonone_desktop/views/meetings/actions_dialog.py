@@ -39,6 +39,7 @@ from oneonone_desktop.views.icons import icon
 from oneonone_desktop.views.meetings.common import (
     STYLE,
     Clock,
+    N,
     TimeField,
     add_error_row,
     add_row,
@@ -54,7 +55,12 @@ from oneonone_desktop.views.meetings.common import (
 from oneonone_desktop.views.pickers import label_completer, split_list
 
 ActionRole = int(Qt.ItemDataRole.UserRole) + 1
-LABELS = (("issue", "Issues"), ("skill", "Skills"), ("interest", "Interests"), ("tag", "Tags"))
+LABELS = (
+    ("issue", N("Issues")),
+    ("skill", N("Skills")),
+    ("interest", N("Interests")),
+    ("tag", N("Tags")),
+)
 
 
 class ActionDialog(QDialog):

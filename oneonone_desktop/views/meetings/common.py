@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -57,6 +57,11 @@ QListWidget::item:selected { background: #cfe0f3; color: #14273d; }
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("meetings", text)
+
+
+def N(text: str) -> str:
+    """Marks a constant for translation (translated where it is shown, with tr)."""
+    return QT_TRANSLATE_NOOP("meetings", text)
 
 
 # --- dates and times ----------------------------------------------------------------------

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from oneonone_desktop.services.meetings import MeetingInfo
 from oneonone_desktop.services.wizard_state import DraftInfo
-from oneonone_desktop.views.meetings.common import fmt_when, tr
+from oneonone_desktop.views.meetings.common import N, fmt_when, tr
 
 Index = QModelIndex | QPersistentModelIndex
-OUTCOME = {"held": "Held", "cancelled": "Cancelled", "scheduled": "Not recorded"}
+OUTCOME = {"held": N("Held"), "cancelled": N("Cancelled"), "scheduled": N("Not recorded")}
 
 
 def _local(utc: dt.datetime) -> dt.datetime:

@@ -32,6 +32,7 @@ from oneonone_desktop.views import messages
 from oneonone_desktop.views.icons import icon
 from oneonone_desktop.views.meetings.common import (
     STYLE,
+    N,
     add_row,
     ask_text,
     box,
@@ -44,8 +45,8 @@ from oneonone_desktop.views.meetings.common import (
 
 SetRole = int(Qt.ItemDataRole.UserRole) + 1
 QuestionRole = int(Qt.ItemDataRole.UserRole) + 2
-KIND_WORDS = {"text": "Words", "yes_no": "Yes or no", "choice": "A choice"}
-SHOW_WORDS = {"": "Always", "yes": "Only after a yes", "no": "Only after a no"}
+KIND_WORDS = {"text": N("Words"), "yes_no": N("Yes or no"), "choice": N("A choice")}
+SHOW_WORDS = {"": N("Always"), "yes": N("Only after a yes"), "no": N("Only after a no")}
 
 
 class QuestionSetsDialog(QDialog):

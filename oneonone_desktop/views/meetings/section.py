@@ -21,30 +21,36 @@ from oneonone_desktop.services.meetings import LIST_LIMIT, MeetingInfo
 from oneonone_desktop.services.wizard_state import DraftInfo, open_drafts
 from oneonone_desktop.views import messages
 from oneonone_desktop.views.icons import icon
-from oneonone_desktop.views.meetings.common import STYLE, fmt_date, label, tr
+from oneonone_desktop.views.meetings.common import STYLE, N, fmt_date, label, tr
 from oneonone_desktop.views.meetings.meeting_table import MeetingListModel, MeetingTable
 
 TABS = ("upcoming", "drafts", "past")
 EMPTY = {
     "upcoming": (
         "<p style='font-size:large'>{title}</p><p>{about}</p><p>{links}</p>",
-        "No 1:1s scheduled yet.",
-        "A 1:1 is a 30–45 minute conversation, face to face in a quiet place, that ends with "
-        "a commitment to act.",
-        "<a href='schedule'>Schedule one</a> (Ctrl+Shift+N) or "
-        "<a href='start'>start one now</a> (Ctrl+Shift+M).",
+        N("No 1:1s scheduled yet."),
+        N(
+            "A 1:1 is a 30–45 minute conversation, face to face in a quiet place, that ends "
+            "with a commitment to act."
+        ),
+        N(
+            "<a href='schedule'>Schedule one</a> (Ctrl+Shift+N) or "
+            "<a href='start'>start one now</a> (Ctrl+Shift+M)."
+        ),
     ),
     "drafts": (
         "<p style='font-size:large'>{title}</p><p>{about}</p>{links}",
-        "No 1:1 in progress.",
-        "What you write during a 1:1 is saved as you type. If you close the window before "
-        "finishing, the 1:1 waits here to be resumed.",
+        N("No 1:1 in progress."),
+        N(
+            "What you write during a 1:1 is saved as you type. If you close the window before "
+            "finishing, the 1:1 waits here to be resumed."
+        ),
         "",
     ),
     "past": (
         "<p style='font-size:large'>{title}</p><p>{about}</p>{links}",
-        "No 1:1s held yet.",
-        "When you finish a 1:1, it shows here; what you learned is on the person's page.",
+        N("No 1:1s held yet."),
+        N("When you finish a 1:1, it shows here; what you learned is on the person's page."),
         "",
     ),
 }

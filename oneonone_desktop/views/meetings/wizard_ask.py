@@ -21,6 +21,7 @@ from oneonone_desktop.views.icons import icon
 from oneonone_desktop.views.meetings.ask_list import AskList
 from oneonone_desktop.views.meetings.common import (
     DateField,
+    N,
     TimeField,
     add_error_row,
     add_row,
@@ -35,7 +36,7 @@ from oneonone_desktop.views.meetings.common import (
 )
 from oneonone_desktop.views.meetings.wizard_pages import StepPage, WizardContext
 
-BAD_TIME = "Type a time such as 18:30 or 6:30 pm, or choose one from the list."
+BAD_TIME = N("Type a time such as 18:30 or 6:30 pm, or choose one from the list.")
 
 
 class PromiseRow(QWidget):
