@@ -169,6 +169,12 @@ class WizardWindow(QWidget):
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         if screen.width() < 1160 or screen.height() < 800:  # a small laptop: use all of it
             self.resize(max(860, screen.width() - 20), max(580, screen.height() - 40))
+        self.focus_current()
+
+    def focus_current(self) -> None:
+        """Put the keyboard on the current step's first field (or on Next)."""
+        field = self.current_page().first_field()
+        (field or self.next_button).setFocus(Qt.FocusReason.TabFocusReason)
 
     # --- building -------------------------------------------------------------------------
 
@@ -237,8 +243,7 @@ class WizardWindow(QWidget):
         self.next_button.setToolTip(tr("Ctrl+Enter"))
         self.back_button.setEnabled(index > 0)
         if focus:
-            field = page.first_field()
-            (field or self.next_button).setFocus(Qt.FocusReason.TabFocusReason)
+            self.focus_current()
             self.save_now()
 
     # --- saving ---------------------------------------------------------------------------
