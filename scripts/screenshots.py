@@ -36,7 +36,7 @@ GOOD_SHEET = BAD_SHEET.replace("tom.nguyen@example,", "tom.nguyen@example.com,")
 # Feature screens: modules in scripts/screens/, each with
 #   shoot(window, database, out: Path, helpers: types.SimpleNamespace) -> list[Path]
 # called with the demo window (helpers: save, over, settle, demo_day).
-FEATURE_SCREENS: tuple[str, ...] = ("reports", "safety", "calendar", "meetings")
+FEATURE_SCREENS: tuple[str, ...] = ("reports", "safety", "calendar", "meetings", "printing")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -84,11 +84,14 @@ def test_labels_leave_out_people_without_an_address_and_name_them(section, add_p
     with_address = add_person("Rosa", "Delgado", **ADDRESS)
     without = add_person("Tom", "Nguyen")
     section.show_kind("labels")
-    section.sheet.people.use_people([with_address, without])
+    also = add_person("Ana", "Ruiz", **ADDRESS)
+    section.sheet.people.use_people([with_address, also])
+    section.sheet.people.use_people([with_address, without, also])
+    assert section.sheet.people.count.text() == "3 people chosen"
     wait_pages(qtbot, section, 1)
     qtbot.waitUntil(section.notes.isVisible)
     assert "1 person has no postal address and was left out: Tom Nguyen." in section.notes.text()
-    assert section.rendered().result.written == 1
+    assert section.rendered().result.written == 2
 
 
 def test_printing_draws_each_page_on_the_stock_paper_without_the_dialog(
@@ -199,7 +202,8 @@ def test_stopping_the_preview_says_so_and_offers_it_again(section, many_people, 
     ids = [p.id for p in Supporter.select(Supporter.id)]
     section.print_cards_for(ids)
     section.refresh_preview()
-    section._job.cancel()
+    assert section.runner.running()
+    section.runner.cancel()  # as the Cancel button of its progress dialog does
     qtbot.waitUntil(lambda: "You stopped the preview" in section.preview.message.text())
     section.preview.message.linkActivated.emit("again")
     wait_pages(qtbot, section, math.ceil(len(ids) / 4))  # postcards, 4 a sheet

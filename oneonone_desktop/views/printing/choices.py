@@ -124,11 +124,13 @@ class PeopleChooser(QWidget):
             self.one.setChecked(True)
         else:
             self.selected.setChecked(True)
+        self._update_count()
         self.changed.emit()
 
     def use_person(self, supporter_id: int) -> None:
         self.person.set_supporter(supporter_id)
         self.one.setChecked(True)
+        self._update_count()
         self.changed.emit()
 
     def use_thank_you_due(self) -> None:
@@ -246,14 +248,10 @@ class OffsetBox(QWidget):
         self.calibrate = QPushButton(icon("calibrate"), self.tr("Print a calibration page…"))
         self.calibrate.setObjectName("calibrateButton")
         self.calibrate.clicked.connect(self.calibrateRequested)
-        hint = QLabel(
-            self.tr(
-                "If your printer puts everything a little off, print a calibration page, "
-                "measure, and move the print here (minus: left or up)."
-            )
-        )
-        hint.setObjectName("filterCaption")
-        hint.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setObjectName("filterCaption")
+        self.hint.setWordWrap(True)
+        self.set_calibrating(False)
         row = QHBoxLayout()
         row.setSpacing(6)
         for text, spin in ((self.tr("Right"), self.right), (self.tr("Down"), self.down)):
@@ -265,7 +263,7 @@ class OffsetBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint)
         layout.addLayout(row)
         layout.addWidget(self.calibrate, 0, Qt.AlignmentFlag.AlignLeft)
         self.right.valueChanged.connect(self._save)
@@ -281,6 +279,22 @@ class OffsetBox(QWidget):
         spin.setAccessibleName(name)
         spin.setKeyboardTracking(False)
         return spin
+
+    def set_calibrating(self, calibrating: bool) -> None:
+        """On the calibration page itself, say how to read it rather than to print it."""
+        self.calibrate.setVisible(not calibrating)
+        self.hint.setText(
+            self.tr(
+                "Print this page at actual size and hold it against a sheet of the stock, up "
+                "to the light. If the boxes sit 2 mm too far right, enter −2 for Right; the "
+                "preview moves as you type. Everything you print moves with it."
+            )
+            if calibrating
+            else self.tr(
+                "If your printer puts everything a little off, print a calibration page, "
+                "measure, and move the print here (minus: left or up)."
+            )
+        )
 
     def offset(self) -> tuple[float, float]:
         return (self.right.value(), self.down.value())

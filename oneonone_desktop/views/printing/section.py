@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from peewee import SqliteDatabase
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -29,15 +29,11 @@ from PySide6.QtWidgets import (
 from oneonone_desktop.views import messages
 from oneonone_desktop.views.icons import icon
 from oneonone_desktop.views.printing import output
+from oneonone_desktop.views.printing.deliver import offer_mark_sent, print_pages, save_pages
 from oneonone_desktop.views.printing.graphic_panel import GraphicPanel
-from oneonone_desktop.views.printing.jobs import (
-    BIG_BATCH,
-    RenderJob,
-    new_job,
-    progress_dialog,
-    run_with_progress,
-)
+from oneonone_desktop.views.printing.jobs import run_with_progress
 from oneonone_desktop.views.printing.preview import PdfPreview
+from oneonone_desktop.views.printing.preview_runner import PreviewRunner
 from oneonone_desktop.views.printing.printable import Printable, Rendered
 from oneonone_desktop.views.printing.sheet_panel import (
     CALIBRATION,
@@ -46,7 +42,6 @@ from oneonone_desktop.views.printing.sheet_panel import (
     LABELS,
     SheetPanel,
 )
-from oneonone_desktop.views.wording import people_count
 
 GRAPHIC = "graphic"
 KINDS = (CARDS, LABELS, ENVELOPES, GRAPHIC, CALIBRATION)
@@ -61,7 +56,6 @@ NOTES_STYLE = (
 class PrintSection(QWidget):
     notice = Signal(str)
     previewReady = Signal()
-    _jobDone = Signal()  # the preview's worker has finished (its results are in)
 
     def __init__(
         self,
@@ -73,13 +67,12 @@ class PrintSection(QWidget):
         super().__init__(parent)
         self.setObjectName("printSection")
         self._list_selection = list_selection
-        self._rendered: tuple[Printable, Rendered] | None = None
-        self._job: RenderJob | None = None
-        self._job_printable: Printable | None = None
-        self._wanted: Printable | str = ""
         self._watching_window = False
-        self._busy = False
-        self._restart = False  # a running preview was stopped to make newer choices
+        self.runner = PreviewRunner(self)
+        self.runner.shown.connect(self._show_rendered)
+        self.runner.failed.connect(self._show_message)
+        self.runner.missing.connect(self._show_message)
+        self.runner.stopped.connect(self._show_stopped)
 
         title = QLabel(self.tr("Print"))
         title.setObjectName("pageTitle")
@@ -187,10 +180,6 @@ class PrintSection(QWidget):
         panel = self.graphic if self.kind() == GRAPHIC else self.sheet
         return panel.printable()
 
-    def rendered(self) -> Rendered | None:
-        """What the preview shows now (None while nothing is shown)."""
-        return self._rendered[1] if self._rendered is not None else None
-
     def _kind_changed(self, index: int) -> None:
         kind = KINDS[max(index, 0)]
         if kind == GRAPHIC:
@@ -222,51 +211,15 @@ class PrintSection(QWidget):
         self._timer.stop()
         printable = self.current_printable()
         self._update_buttons(printable)
-        self._wanted = printable
-        if isinstance(printable, str):
-            if self._job is not None:
-                self._job.cancel()
-            self._rendered = None
-            self._show_notes([])
-            self.preview.show_message(printable)
-            self.previewReady.emit()
-            return
-        if not force and self._rendered is not None and self._rendered[0] == printable:
-            self.previewReady.emit()
-            return
-        if self._job is not None:  # the wanted pages are made once this one has stopped
-            self._restart = True
-            self._job.cancel()
-            return
-        self._start(printable)
+        if isinstance(printable, Printable) and self.runner.rendered() is None:
+            self.preview.caption.setText(self.tr("Making the pages…"))
+        self.runner.request(printable, force)
 
-    def _start(self, printable: Printable) -> None:
-        job = new_job(printable.work)
-        self._job, self._job_printable = job, printable
-        self._restart = False
-        if printable.items >= BIG_BATCH:
-            dialog = progress_dialog(self, self.tr("Making the preview"), job)
-            job.finished.connect(dialog.deleteLater)
-        job.succeeded.connect(self._job_succeeded)
-        job.failed.connect(self._job_failed)
-        job.stopped.connect(self._job_stopped)
-        job.finished.connect(self._job_finished)
-        self.preview.caption.setText(self.tr("Making the pages…"))
-        job.start()
+    def rendered(self) -> Rendered | None:
+        """What the preview shows now (None while nothing is shown)."""
+        return self.runner.rendered()
 
-    def _job_finished(self) -> None:
-        self._job = None
-        self._jobDone.emit()
-        wanted = self._wanted
-        done = self._rendered is not None and self._rendered[0] == wanted
-        # While printing or saving, those make their own pages: no second worker meanwhile.
-        if self._restart and isinstance(wanted, Printable) and not done and not self._busy:
-            self._start(wanted)
-
-    def _job_succeeded(self, result: Rendered) -> None:
-        if self._job_printable != self._wanted:
-            return
-        self._rendered = (self._job_printable, result)
+    def _show_rendered(self, result: Rendered) -> None:
         if result.png:
             self.preview.set_png(result.data, result.caption)
         else:
@@ -274,35 +227,23 @@ class PrintSection(QWidget):
         self._show_notes(result.notes)
         self.previewReady.emit()
 
-    def _job_failed(self, message: str) -> None:
-        if self._job_printable != self._wanted:
-            return
-        self._rendered = None
+    def _show_message(self, text: str) -> None:
         self._show_notes([])
-        self.preview.show_message(message)
+        self.preview.show_message(text)
         self.previewReady.emit()
 
-    def _job_stopped(self) -> None:
-        if self._job_printable != self._wanted or self._restart:
-            return
-        self._rendered = None
-        self._show_notes([])
-        self.preview.show_message(
+    def _show_stopped(self) -> None:
+        self._show_message(
             self.tr("You stopped the preview. Nothing was printed or saved.")
             + "<br><br><a href='again'>"
             + self.tr("Show the preview")
             + "</a>"
         )
-        self.previewReady.emit()
 
     def stop_preview(self) -> None:
         """Stop making pages and wait for the worker (the window is closing)."""
         self._timer.stop()
-        self._wanted = ""
-        job = self._job
-        if job is not None:
-            job.cancel()
-            job.wait()
+        self.runner.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window() and event.type() == QEvent.Type.Close:
@@ -321,43 +262,22 @@ class PrintSection(QWidget):
     def _update_buttons(self, printable: Printable | str) -> None:
         ready = not isinstance(printable, str)
         png = ready and printable.png  # type: ignore[union-attr]
+        # A social image is for sharing: saved as PNG (or PDF), not printed.
+        self.print_button.setVisible(not png)
         self.print_button.setEnabled(ready and printable.can_print)  # type: ignore[union-attr]
-        self.print_button.setToolTip(
-            self.tr("Social images are for sharing: save a PNG.") if png else ""
-        )
         self.save_pdf_button.setEnabled(ready)
         self.save_png_button.setVisible(png)
 
     def _pages_for(self, printable: Printable, what: str) -> Rendered | None:
         """The pages of these choices: the preview's, or made now (with Cancel)."""
-        done = self._rendered is not None and self._rendered[0] == printable
-        if not done and self._job is not None and self._job_printable == printable:
-            loop = QEventLoop()  # the preview is making these very pages: wait for them
-            self._jobDone.connect(loop.quit)
-            loop.exec()
-            self._jobDone.disconnect(loop.quit)
-        if self._rendered is not None and self._rendered[0] == printable:
-            return self._rendered[1]
-        self._busy = True
-        try:
-            if self._job is not None:
-                self._job.cancel()
-            status, value = run_with_progress(
-                self, printable.work, self.tr("Making the pages"), printable.items
-            )
-        finally:
-            self._busy = False
-        self._restart = False  # a running preview was stopped to make newer choices
+        status, value = self.runner.pages_for(printable, self.tr("Making the pages"))
         if status == "cancelled":
             self.notice.emit(self.tr("Cancelled: nothing was {what}.").format(what=what))
             return None
         if status == "failed":
             messages.error(self, printable.title, str(value))
             return None
-        if printable == self._wanted:
-            self._job_printable = printable
-            self._job_succeeded(value)
-        return value  # type: ignore[no-any-return]
+        return value  # type: ignore[return-value]
 
     # --- printing and saving ------------------------------------------------------------------
 
@@ -367,29 +287,9 @@ class PrintSection(QWidget):
         if isinstance(printable, str) or not printable.can_print:
             return False
         pages = self._pages_for(printable, self.tr("printed"))
-        if pages is None:
-            return False
-        return self._print(printable, pages.data, printer)
-
-    def _print(self, printable: Printable, data: bytes, printer: QPrinter | None) -> bool:
-        if printer is None:
-            printer = output.ask_printer(self, printable.page_size, printable.title)
-            if printer is None:
-                return False
-        else:
-            output.configure_printer(printer, printable.page_size, printable.title)
-        try:
-            sent = output.print_pdf(data, printer)
-        except (OSError, output.PdfUnreadable) as exc:
-            messages.error(self, printable.title, str(exc))
-            return False
-        self.notice.emit(
-            self.tr("Sent {n} to the printer.").format(
-                n=self.tr("1 page") if sent == 1 else self.tr("{n} pages").format(n=sent)
-            )
+        return pages is not None and self._done(
+            printable, print_pages(self, printable, pages.data, printer)
         )
-        self._offer_mark_sent(printable)
-        return True
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         printable = self.current_printable()
@@ -401,16 +301,14 @@ class PrintSection(QWidget):
             )
             if path is None:
                 return None
-        if printable.pdf_work is not None:
+        if printable.pdf_work is not None:  # a social image, saved as a PDF page
             status, value = run_with_progress(self, printable.pdf_work, printable.title, 1)
-            pages = value if status == "done" else None
             if status == "failed":
                 messages.error(self, printable.title, str(value))
+            pages = value if status == "done" else None
         else:
             pages = self._pages_for(printable, self.tr("saved"))
-        if pages is None:
-            return None
-        return self._save(printable, path, pages.data, ".pdf")
+        return self._save(printable, path, pages, ".pdf")
 
     def save_png(self, path: Path | None = None) -> Path | None:
         printable = self.current_printable()
@@ -418,75 +316,43 @@ class PrintSection(QWidget):
             return None
         if path is None:
             path = output.ask_save_path(
-                self,
-                self.tr("Save PNG"),
-                printable.file_stem + ".png",
-                self.tr("PNG image (*.png)"),
+                self, self.tr("Save PNG"), printable.file_stem + ".png", self.tr("PNG (*.png)")
             )
             if path is None:
                 return None
-        pages = self._pages_for(printable, self.tr("saved"))
-        return self._save(printable, path, pages.data, ".png") if pages is not None else None
+        return self._save(printable, path, self._pages_for(printable, self.tr("saved")), ".png")
 
-    def _save(self, printable: Printable, path: Path, data: bytes, suffix: str) -> Path | None:
-        try:
-            written = output.save_bytes(path, data, suffix)
-        except OSError as exc:
-            messages.error(
-                self,
-                printable.title,
-                self.tr("Could not save {file}: {why}.").format(
-                    file=path.name, why=exc.strerror or exc
-                ),
-            )
+    def _save(
+        self, printable: Printable, path: Path, pages: Rendered | None, suffix: str
+    ) -> Path | None:
+        if pages is None:
             return None
-        self.notice.emit(self.tr("Saved {file}.").format(file=written.name))
-        self._offer_mark_sent(printable)
-        return written
-
-    def _offer_mark_sent(self, printable: Printable) -> None:
-        if printable.kind != CARDS:
-            return
-        from oneonone_desktop.documents.cards import mark_cards_sent, thank_you_tasks
-
-        if not thank_you_tasks(printable.ids):
-            return
-        if not messages.confirm(
-            self,
-            self.tr("Thank-you cards"),
-            self.tr(
-                "Mark these thank-you cards as sent? The thank-you tasks of {who} will be "
-                "ticked as done."
-            ).format(who=people_count(len(printable.ids))),
-            self.tr("Mark as sent"),
-        ):
-            return
-        ticked = mark_cards_sent(printable.ids)
-        self.notice.emit(
-            self.tr("Ticked {n} thank-you tasks as done.").format(n=ticked)
-            if ticked != 1
-            else self.tr("Ticked 1 thank-you task as done.")
+        target = path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        return (
+            target
+            if self._done(printable, save_pages(self, printable, target, pages.data, suffix))
+            else None
         )
-        self.sheet.people.reload()
+
+    def _done(self, printable: Printable, what: str) -> bool:
+        """Tell what was printed or saved; for thank-you cards, offer to tick their tasks."""
+        if not what:
+            return False
+        self.notice.emit(what)
+        ticked = offer_mark_sent(self, printable)
+        if ticked:
+            self.notice.emit(ticked)
+            self.sheet.people.reload()
+            self.schedule_preview()
+        return True
 
     def print_calibration_page(self) -> bool:
-        """Print the test page of the chosen stock with the current offset."""
+        """Print the test page of the chosen stock with the current offset, right away."""
         from oneonone_desktop.documents.labels import render_calibration_page
-        from oneonone_desktop.documents.stocks import get_stock
 
-        stock = get_stock(self.sheet.stock_id())
-        data = render_calibration_page(stock, self.sheet.offset.offset())
-        title = self.tr("Calibration page")
-        printable = Printable(
-            ("calibration-now",),
-            CALIBRATION,
-            title,
-            "",
-            1,
-            stock.page_size,
-            lambda progress, cancelled: Rendered(data, ""),
-        )
-        return self._print(printable, data, None)
+        printable = self.sheet.calibration_printable()
+        data = render_calibration_page(self.sheet.stock_id(), self.sheet.offset.offset())
+        return self._done(printable, print_pages(self, printable, data))
 
     def edit_templates(self) -> None:
         from oneonone_desktop.views.printing.template_editor import TemplateEditor

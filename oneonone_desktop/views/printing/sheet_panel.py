@@ -128,7 +128,7 @@ class SheetPanel(QWidget):
 
         self.kind = kind
         self.who_box.setVisible(kind != CALIBRATION)
-        self.offset.calibrate.setVisible(kind != CALIBRATION)
+        self.offset.set_calibrating(kind == CALIBRATION)
         self.card_box.setVisible(kind == CARDS)
         self.stock_box.setTitle(
             self.tr("Sheet to test") if kind == CALIBRATION else self.tr("Stock")
@@ -231,6 +231,22 @@ class SheetPanel(QWidget):
 
     # --- what to render -----------------------------------------------------------------------
 
+    def calibration_printable(self) -> Printable:
+        """The test page of the chosen stock, with the offset as it is set now."""
+        from oneonone_desktop.documents.stocks import get_stock
+
+        stock = get_stock(self.stock_id())
+        offset = self.offset.offset()
+        return Printable(
+            (CALIBRATION, stock.id, offset),
+            CALIBRATION,
+            self.tr("Calibration page"),
+            f"calibration-{stock.id}",
+            1,
+            stock.page_size,
+            calibration_work(stock.id, offset),
+        )
+
     def printable(self) -> Printable | str:
         """The current choices, or a sentence saying what is still missing."""
         from oneonone_desktop.documents.stocks import get_stock
@@ -239,15 +255,7 @@ class SheetPanel(QWidget):
         stock = get_stock(self.stock_id())
         offset = self.offset.offset()
         if self.kind == CALIBRATION:
-            return Printable(
-                (CALIBRATION, stock.id, offset),
-                CALIBRATION,
-                self.tr("Calibration page"),
-                f"calibration-{stock.id}",
-                1,
-                stock.page_size,
-                calibration_work(stock.id, offset),
-            )
+            return self.calibration_printable()
         ids = tuple(self.people.ids())
         if not ids:
             return self.people.empty_reason()
