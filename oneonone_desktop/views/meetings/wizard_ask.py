@@ -93,27 +93,28 @@ class AskPage(StepPage):
             label(
                 tr("Asks that fit {name}, best first").format(name=ctx.meeting.supporter_name),
                 "sectionCaption",
+                wrap=False,
             )
         )
         self.asks = AskList(tr("Asks, best fit first"))
         self.asks.setObjectName("rankedAsks")
         self.asks.setMinimumHeight(150)
         self.asks.setIconSize(QSize(16, 16))
-        self.asks.setMaximumHeight(250)
+        self.asks.setMaximumHeight(205)
         page.addWidget(self.asks)
         use_row = QHBoxLayout()
         self.use = QPushButton(icon("check"), tr("&Use this ask"))
         self.use.setAutoDefault(False)
         self.use.setToolTip(tr("Fill the commitment with the chosen ask (or double-click it)"))
         use_row.addWidget(self.use)
-        use_row.addWidget(label(tr("or type the activity yourself below."), "muted"), 1)
+        use_row.addWidget(label(tr("or type the activity yourself below."), "muted", wrap=False), 1)
         page.addLayout(use_row)
 
         columns = QHBoxLayout()
         columns.setSpacing(28)
         left = QVBoxLayout()
         left.setSpacing(6)
-        left.addWidget(label(tr("Their commitment"), "sectionCaption"))
+        left.addWidget(label(tr("Their commitment"), "sectionCaption", wrap=False))
         self.form = make_form()
         self.activity = QLineEdit()
         self.activity.setObjectName("askActivity")
@@ -156,9 +157,11 @@ class AskPage(StepPage):
 
         right = QVBoxLayout()
         right.setSpacing(6)
-        right.addWidget(label(tr("What you promised them"), "sectionCaption"))
+        right.addWidget(label(tr("What you promised them"), "sectionCaption", wrap=False))
         right.addWidget(
-            label(tr("Keep a list of what you promise; keeping it builds trust."), "muted")
+            label(
+                tr("Keep a list of what you promise; keeping it builds trust."), "muted", wrap=False
+            )
         )
         self.promise_box = QVBoxLayout()
         self.promise_box.setSpacing(6)
@@ -176,8 +179,7 @@ class AskPage(StepPage):
         self.promises: list[PromiseRow] = []
 
         notes = self.make_notes(lines=3, layout=page)
-        page.addWidget(notes)
-        page.addStretch(1)
+        page.addWidget(notes, 1)
         scroll = scroll_area(content, tr("The ask"))
         self.body.addWidget(scroll, 1)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,6 +56,14 @@ def link_button(text: str) -> QPushButton:
     return button
 
 
+class NotesEdit(QPlainTextEdit):
+    """A notes box that asks for its minimum height and grows into whatever room is left (its
+    default size hint would make a scrolling page taller than the window)."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
 class StepPage(QWidget):
     """One agenda step's page: its title and prompts above what the page shows.
 
@@ -89,7 +97,7 @@ class StepPage(QWidget):
         self, caption: str = "", lines: int = 5, layout: QVBoxLayout | None = None
     ) -> QPlainTextEdit:
         """The step's free notes box (state.notes[step key]), its caption added to `layout`."""
-        edit = QPlainTextEdit()
+        edit = NotesEdit()
         edit.setObjectName(f"notes_{self.step.key}")
         edit.setTabChangesFocus(True)
         edit.setPlaceholderText(tr("Anything worth remembering from this part of the talk"))
