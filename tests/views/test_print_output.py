@@ -90,3 +90,50 @@ def test_preview_pages_through_and_zooms(qtbot):
     preview.show_message("Choose who")
     assert not preview.showing_pages()
     assert not preview.zoom_in_button.isVisible()
+
+
+def test_page_keys_move_the_preview_only_while_it_has_the_focus(qtbot):
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    box = QLineEdit()
+    preview = PdfPreview()
+    layout = QVBoxLayout(holder)
+    layout.addWidget(box)
+    layout.addWidget(preview)
+    holder.resize(600, 600)
+    holder.show()
+    preview.set_pdf(three_pages())
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_PageDown)
+    assert preview.current_page() == 0
+    preview.view.setFocus()
+    qtbot.keyClick(preview.view, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: preview.current_page() == 1)
+
+
+def test_stopping_while_sending_tells_how_many_pages_went(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QWidget
+
+    from oneonone_desktop.views.printing import deliver
+    from oneonone_desktop.views.printing.printable import Printable, Rendered
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    real = deliver._sending_dialog
+
+    def stop_after_one(widget):
+        dialog = real(widget)
+        dialog.wasCanceled = lambda: dialog.value() >= 1  # Stop pressed after the first page
+        return dialog
+
+    monkeypatch.setattr(deliver, "_sending_dialog", stop_after_one)
+    printable = Printable(
+        ("t",), "labels", "Test", "t", 3, (612, 792), lambda p, c: Rendered(b"", "")
+    )
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "out.pdf"))
+    said = deliver.print_pages(parent, printable, three_pages(), printer)
+    assert said == "Stopped after 1 page of 3."

@@ -253,3 +253,13 @@ def _pdf_printer(path: Path) -> QPrinter:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     return printer
+
+
+def test_first_visit_starts_from_the_list_selection_when_no_card_is_due(window, add_person):
+    ids = [add_person(name) for name in ("Ana", "Bea")]
+    window.supporters.refresh()
+    window.supporters.select_ids(ids)
+    window.show_section(SECTION)
+    people = print_section(window).sheet.people
+    assert people.mode() == "selected"
+    assert sorted(people.ids()) == sorted(ids)

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from oneonone_desktop.views import messages
 from oneonone_desktop.views.printing import output
 from oneonone_desktop.views.printing.printable import Printable
 from oneonone_desktop.views.wording import people_count
+
+SENDING_DIALOG_DELAY_MS = 600
 
 
 def _tr(text: str) -> str:
@@ -30,13 +32,37 @@ def print_pages(
             return ""
     else:
         output.configure_printer(printer, printable.page_size, printable.title)
+    dialog = _sending_dialog(parent)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)  # a modal progress dialog keeps the window painting meanwhile
+
     try:
-        sent = output.print_pdf(data, printer)
+        sent = output.print_pdf(data, printer, progress, dialog.wasCanceled)
+        total = dialog.maximum()
     except (OSError, output.PdfUnreadable) as exc:
         messages.error(parent, printable.title, str(exc))
         return ""
+    finally:
+        dialog.reset()
+        dialog.deleteLater()
     pages = _tr("1 page") if sent == 1 else _tr("{n} pages").format(n=f"{sent:,}")
+    if total and sent < total:
+        return _tr("Stopped after {pages} of {total}.").format(pages=pages, total=f"{total:,}")
     return _tr("Sent {pages} to the printer.").format(pages=pages)
+
+
+def _sending_dialog(parent: QWidget) -> QProgressDialog:
+    """Shown only when sending takes a while (each page is drawn at the printer's resolution)."""
+    dialog = QProgressDialog(_tr("Sending the pages to the printer…"), _tr("Stop"), 0, 0, parent)
+    dialog.setObjectName("sendingProgress")
+    dialog.setWindowTitle(_tr("Printing"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SENDING_DIALOG_DELAY_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    return dialog
 
 
 def save_pages(parent: QWidget, printable: Printable, path: Path, data: bytes, suffix: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from oneonone_desktop.views.icons import icon
@@ -43,7 +43,6 @@ def install(window: MainWindow) -> None:
     window.supporters.add_bulk_action(cards)
 
     printables = QAction(icon("print"), _tr("Print cards, labels and &graphics…"), window)
-    printables.setShortcut(QKeySequence("Ctrl+Shift+P"))
     printables.triggered.connect(lambda: window.show_section(SECTION))
     file_menu = window.menu("file")
     listed = file_menu.actions()

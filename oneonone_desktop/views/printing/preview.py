@@ -145,15 +145,19 @@ class PdfPreview(QWidget):
         self.show_message("")
 
     def _tool(self, icon_name: str, text: str, keys: str) -> QToolButton:
-        from PySide6.QtGui import QKeySequence
+        """A toolbar button whose key works while the preview has the focus (so Page Up in a
+        text box beside it still moves in the text)."""
+        from PySide6.QtGui import QKeySequence, QShortcut
 
         button = QToolButton()
         button.setIcon(icon(icon_name))
         button.setAutoRaise(True)
-        button.setShortcut(QKeySequence(keys))
-        button.setToolTip(
-            f"{text} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})"
-        )
+        sequence = QKeySequence(keys)
+        shortcut = QShortcut(sequence, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(button.click)
+        native = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{text} ({native})")
         button.setAccessibleName(text)
         return button
 

@@ -191,12 +191,17 @@ class PrintSection(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._watching_window:
+        first = not self._watching_window
+        if first:
             self.window().installEventFilter(self)
             self._watching_window = True
+        people = self.sheet.people
+        people.reload()
         if self._list_selection is not None:
-            self.sheet.people.set_list_selection(self._list_selection())
-        self.sheet.people.reload()
+            chosen = self._list_selection()
+            people.set_list_selection(chosen)
+            if first and len(chosen) > 1 and people.mode() == "due" and not people.ids():
+                people.selected.setChecked(True)  # nobody is due: start from the list's choice
         self.graphic.reload()
         self.schedule_preview()
 
