@@ -263,3 +263,14 @@ def test_first_visit_starts_from_the_list_selection_when_no_card_is_due(window, 
     people = print_section(window).sheet.people
     assert people.mode() == "selected"
     assert sorted(people.ids()) == sorted(ids)
+
+
+def test_cards_with_an_empty_field_say_so_before_printing(section, add_person, qtbot):
+    from oneonone_desktop.documents.templates import CardTemplate, save_template
+
+    save_template(CardTemplate(name="Bare ask", body="See you at {ask}!"))
+    section.sheet.reload_templates()
+    section.sheet.choose_template("Bare ask")
+    section.print_cards_for([add_person("Rosa")])
+    qtbot.waitUntil(section.notes.isVisible)
+    assert "no value for {ask}; that spot will be blank" in section.notes.text()
