@@ -78,7 +78,9 @@ def score_action(action: ActionInfo, person: Person, today: dt.date) -> RankedAs
         points = STAGE_FIT.get(action.kind, {}).get(person.stage_key, 0)
         score += points
         if points > 0:
-            reasons.append(f"a good step for a {(person.stage_label or person.stage_key).lower()}")
+            stage = (person.stage_label or person.stage_key).lower()
+            article = "an" if stage[:1] in "aeiou" else "a"
+            reasons.append(f"a good step for {article} {stage}")
     if action.starts_at is not None:
         days = (action.starts_at.date() - today).days
         if days < 0:

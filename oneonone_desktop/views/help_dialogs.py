@@ -30,6 +30,9 @@ IN_PLACE_KEYS = (
     ("PageUp / PageDown / Home", "In the calendar: previous, next, today"),
     ("Space", "In the calendar's lists: tick the item done"),
     ("Ctrl+1 … Ctrl+9", "Go to the sections, in the order shown on the left"),
+    ("Ctrl+Enter / Alt+N", "In a 1:1: next step"),
+    ("Ctrl+Shift+Enter / Alt+B", "In a 1:1: previous step"),
+    ("Ctrl+S", "In a 1:1: save the notes now (they also save as you type)"),
 )
 
 

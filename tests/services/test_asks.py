@@ -125,3 +125,9 @@ def test_asks_chosen_while_preparing_come_first(database):
     assert ranked[0].action.id == flyers
     assert ranked[0].reasons[0] == "chosen while preparing"
     assert ranked[1].action.id == rally
+
+
+def test_stage_reason_reads_as_english_before_a_vowel():
+    pool = [action(1, "Start 1:1s with others", "one_on_ones", days=None)]
+    active = rank(pool, someone("active"), TODAY)
+    assert active[0].reasons == ["a good step for an active"]
