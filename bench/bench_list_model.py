@@ -49,14 +49,18 @@ def _data_folder(tmpdir: Path, people: int) -> Path:
 
 
 def bench_list_model(tmpdir: Path) -> dict[str, object]:
-    from PySide6.QtCore import QCoreApplication
+    import os
+
+    from PySide6.QtWidgets import QApplication
 
     from oneonone_desktop.paths import database_path
     from oneonone_desktop.services.supporter_list import SupporterFilter
     from oneonone_desktop.store.connection import close_database, open_database
     from oneonone_desktop.views.supporter_model import SupporterTableModel
 
-    _app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    # A widgets application (not a bare core one): later benchmarks in the same run paint widgets.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
     people = _people()
     database = open_database(database_path(_data_folder(tmpdir, people)))
     try:

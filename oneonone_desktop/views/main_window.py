@@ -35,10 +35,11 @@ NOTICE_MS = 12_000
 # Feature modules: each has `install(window: MainWindow) -> None`, which adds its section with
 # `add_lazy_section` (the page is built on first visit, keeping start-up light), its menu
 # actions via `window.menu(name)`, and person-page buttons via `window.person_page_hooks`.
+# In the order of the organizer's work: meet, follow up, thank, report back, keep safe.
 FEATURE_MODULES: tuple[str, ...] = (
-    "oneonone_desktop.views.printing.feature",
-    "oneonone_desktop.views.calendar",
     "oneonone_desktop.views.meetings",
+    "oneonone_desktop.views.calendar",
+    "oneonone_desktop.views.printing.feature",
     "oneonone_desktop.views.reports",
     "oneonone_desktop.views.safety",
 )

@@ -25,10 +25,10 @@ def test_lazy_section_is_built_only_when_first_shown(window, qtbot):
 
 
 def test_new_menu_goes_before_help_and_is_reused(window):
-    meetings = window.menu("meetings")
+    meetings = window.menu("testing")
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index(meetings.title()) == titles.index("&Help") - 1
-    assert window.menu("meetings") is meetings
+    assert window.menu("testing") is meetings
     assert window.menu("file").title() == "&File"
 
 
