@@ -196,8 +196,15 @@ def run_export(args: argparse.Namespace) -> int:
         except ImportFileError as exc:  # ExportFileError is a kind of it
             raise CommandError(exc.message) from exc
     note = f" (no one has the tag '{args.tag}')" if args.tag and not ids else ""
-    print(f"Exported {written:,} {'person' if written == 1 else 'people'} to {path}{note}.")
+    if path.suffix.lower() == ".ics":
+        print(f"Exported the calendar of {written:,} {_people(written)} to {path}{note}.")
+    else:
+        print(f"Exported {written:,} {_people(written)} to {path}{note}.")
     return 0
+
+
+def _people(count: int) -> str:
+    return "person" if count == 1 else "people"
 
 
 def run_list(args: argparse.Namespace) -> int:
