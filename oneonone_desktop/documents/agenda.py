@@ -10,7 +10,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -25,6 +24,7 @@ from reportlab.platypus import (
 
 from oneonone_desktop import APP_DISPLAY_NAME
 from oneonone_desktop.documents import fonts
+from oneonone_desktop.documents.ink import INK, MM, PAPERS, RULE, SOFT
 from oneonone_desktop.io.atomic import atomic_write_bytes
 from oneonone_desktop.services.calendar_items import (
     KIND_LABELS,
@@ -34,12 +34,7 @@ from oneonone_desktop.services.calendar_items import (
 )
 from oneonone_desktop.store.models import OrganizerProfile
 
-PAPERS = {"letter": LETTER, "a4": A4}
-MM = 72.0 / 25.4
 MARGIN = 14 * MM
-INK = HexColor("#222222")
-SOFT = HexColor("#6b6b6b")
-RULE = HexColor("#c8c8c8")
 SHADE = HexColor("#efefef")
 LATE = HexColor("#a4262c")
 EMPTY_BOX, TICKED_BOX = "☐", "☑"

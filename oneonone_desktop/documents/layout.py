@@ -17,9 +17,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from oneonone_desktop import APP_DISPLAY_NAME
 from oneonone_desktop.documents.fonts import register_fonts
+from oneonone_desktop.documents.ink import MM
 from oneonone_desktop.documents.stocks import Rect, Stock
 
-MM = 72.0 / 25.4
 OFFSET_KEY = "print.offset"
 MAX_OFFSET_MM = 20.0
 ASCENT, DESCENT = 0.93, 0.24  # DejaVu glyph extents, in ems

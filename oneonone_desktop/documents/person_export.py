@@ -20,9 +20,8 @@ from reportlab.platypus import (
 )
 
 from oneonone_desktop.documents import fonts
+from oneonone_desktop.documents.ink import INK, MM
 
-MM = 72.0 / 25.4
-INK = HexColor("#222222")
 MUTED = HexColor("#5b6775")
 RULE = HexColor("#c9d1da")
 MAX_VALUE = 20_000  # characters of one value shown (the JSON export holds it all)

@@ -11,7 +11,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -26,17 +25,15 @@ from reportlab.platypus import (
 
 from oneonone_desktop import APP_DISPLAY_NAME
 from oneonone_desktop.documents import fonts
+from oneonone_desktop.documents.ink import INK, MM, PAPERS
 from oneonone_desktop.io.atomic import atomic_write_bytes
 from oneonone_desktop.services import actions, agendas, asks, meetings, question_sets
 from oneonone_desktop.services.organizer import get_profile
 from oneonone_desktop.services.supporters import load_data
 from oneonone_desktop.store.models import Commitment, Meeting, QuestionSet, Supporter
 
-PAPERS = {"letter": LETTER, "a4": A4}
-MM = 72.0 / 25.4
 MARGIN = 11 * MM
 GUTTER = 7 * MM
-INK = HexColor("#222222")
 SOFT = HexColor("#666666")
 RULE = HexColor("#b8b8b8")
 BOX = "☐"

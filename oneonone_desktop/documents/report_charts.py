@@ -11,11 +11,9 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 
 from oneonone_desktop.documents import fonts
+from oneonone_desktop.documents.ink import INK, RULE, SOFT
 from oneonone_desktop.services.report_survey import SMALL, SurveyReport
 
-INK = HexColor("#222222")
-SOFT = HexColor("#6b6b6b")
-RULE = HexColor("#c8c8c8")
 GRID = HexColor("#e6e9ee")
 ACCENT = HexColor("#1d5fa8")
 STATUS_COLOURS = {

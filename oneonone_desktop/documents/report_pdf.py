@@ -13,7 +13,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -29,6 +28,7 @@ from reportlab.platypus import (
 
 from oneonone_desktop import APP_DISPLAY_NAME
 from oneonone_desktop.documents import fonts
+from oneonone_desktop.documents.ink import INK, MM, PAPERS, RULE, SOFT
 from oneonone_desktop.documents.report_charts import (
     ISSUE_BARS,
     commitment_chart,
@@ -47,12 +47,7 @@ from oneonone_desktop.services.report_survey import (
     summary_rows,
 )
 
-PAPERS = {"letter": LETTER, "a4": A4}
-MM = 72.0 / 25.4
 MARGIN = 14 * MM
-INK = HexColor("#222222")
-SOFT = HexColor("#6b6b6b")
-RULE = HexColor("#c8c8c8")
 SHADE = HexColor("#f1f3f6")
 QUOTE_LIMIT = 60
 FONT = ("FONT", (0, 0), (-1, -1), fonts.SANS)  # else a table selects Helvetica, unembedded
