@@ -180,6 +180,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from oneonone_desktop.io.problems import ImportFileError
     from oneonone_desktop.services.supporter_list import SupporterFilter, all_ids
+    from oneonone_desktop.services.supporters import sharing_note
 
     path = Path(args.file).expanduser()
     exporter = EXPORTERS[_kind_of(path, dict(EXPORTERS), "export to")]
@@ -195,11 +196,14 @@ def run_export(args: argparse.Namespace) -> int:
             written = exporter(path, ids)
         except ImportFileError as exc:  # ExportFileError is a kind of it
             raise CommandError(exc.message) from exc
+        warning = "" if path.suffix.lower() == ".ics" else sharing_note(ids)
     note = f" (no one has the tag '{args.tag}')" if args.tag and not ids else ""
     if path.suffix.lower() == ".ics":
         print(f"Exported the calendar of {written:,} {_people(written)} to {path}{note}.")
     else:
         print(f"Exported {written:,} {_people(written)} to {path}{note}.")
+        if warning:
+            print(warning, file=sys.stderr)
     return 0
 
 

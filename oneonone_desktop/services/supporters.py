@@ -374,3 +374,33 @@ def add_labels(supporter_ids: list[int], kind: str, names: list[str]) -> None:
         if rows:
             SupporterLabel.insert_many(rows).on_conflict_ignore().execute()
         search_index.reindex(db, supporter_ids)
+
+
+def without_consent(supporter_ids: list[int], channel: str) -> list[int]:
+    """The people among these whose latest record for `channel` is not a yes (or who have none)."""
+    if channel not in ConsentRecord.CHANNELS:
+        raise ValidationError({"consents": f"Unknown kind of consent '{channel}'."})
+    missing: list[int] = []
+    for start in range(0, len(supporter_ids), 500):
+        chunk = supporter_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute_sql(
+            f"SELECT s.id FROM supporter s WHERE s.id IN ({marks}) AND COALESCE("
+            "(SELECT c.granted FROM consent_record c WHERE c.supporter_id = s.id"
+            " AND c.channel = ? ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1), 0) = 0",
+            [*chunk, channel],
+        ).fetchall()
+        missing += [int(r[0]) for r in rows]
+    return missing
+
+
+def sharing_note(supporter_ids: list[int]) -> str:
+    """A plain warning when an export holds people who did not agree to share their details."""
+    missing = len(without_consent(supporter_ids, "share_chapter"))
+    if not missing:
+        return ""
+    who = "1 person" if missing == 1 else f"{missing:,} people"
+    return (
+        f"{who} in this file did not agree to share their details with the chapter: "
+        "keep the file to yourself."
+    )

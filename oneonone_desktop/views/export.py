@@ -58,4 +58,10 @@ def run_export(parent: QWidget, chosen: list[int], shown: Callable[[], list[int]
     except ImportFileError as exc:
         messages.error(parent, _tr("Export"), exc.message)
         return ""
-    return _tr("Exported {n} to {file}.").format(n=people_count(count), file=path.name)
+    from oneonone_desktop.services.supporters import sharing_note
+
+    done = _tr("Exported {n} to {file}.").format(n=people_count(count), file=path.name)
+    note = sharing_note(ids)
+    if note:
+        messages.info(parent, _tr("Export"), f"{done}\n\n{note}")
+    return done

@@ -237,3 +237,14 @@ def test_a_data_file_that_becomes_busy_mid_command_gets_one_plain_line(capsys, m
     monkeypatch.setattr(demo, "generate", locked)
     assert main(["demo", "--people", "5"]) == 2
     assert_one_line_error(capsys, "busy", "Nothing was changed")
+
+
+def test_export_warns_when_people_did_not_agree_to_share(database, tmp_path, capsys):
+    from oneonone_desktop.cli import main
+    from oneonone_desktop.services.supporters import SupporterData, create_supporter
+
+    create_supporter(SupporterData(first_name="Dee", emails=["dee@example.org"]))
+    assert main(["export", str(tmp_path / "out.csv")]) == 0
+    out, err = capsys.readouterr()
+    assert "Exported 1 person" in out
+    assert "did not agree to share their details" in err

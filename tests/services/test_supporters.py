@@ -102,3 +102,22 @@ def test_a_person_cannot_refer_themselves(database):
     person = svc.create_supporter(ana())
     with pytest.raises(ValidationError):
         svc.update_supporter(person.id, ana(referred_by_id=person.id))
+
+
+def test_export_warning_names_how_many_did_not_agree_to_share(database):
+    yes = svc.create_supporter(ana(consents={"share_chapter": Consent(True)})).id
+    never = svc.create_supporter(ana(first_name="Bo", emails=["bo@x.org"], phones=[])).id
+    withdrew = svc.create_supporter(
+        ana(
+            first_name="Cy",
+            emails=["cy@x.org"],
+            phones=[],
+            consents={"share_chapter": Consent(True)},
+        )
+    ).id
+    svc.record_consent(withdrew, "share_chapter", Consent(False, how="changed her mind"))
+    assert sorted(svc.without_consent([yes, never, withdrew], "share_chapter")) == sorted(
+        [never, withdrew]
+    )
+    assert svc.sharing_note([yes]) == ""
+    assert svc.sharing_note([yes, never, withdrew]).startswith("2 people in this file")

@@ -100,7 +100,11 @@ def test_export_writes_the_selected_or_all_shown(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Spreadsheet (CSV) (*.csv)")
     )
     monkeypatch.setattr(messages, "choose", lambda *a, **k: 0)
+    shown: list[str] = []
+    monkeypatch.setattr(messages, "info", lambda parent, title, text: shown.append(text))
     done = run_export(None, [ana], lambda: [ana, ben])
     text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
     assert "García" in text and "Okafor" not in text
     assert done == "Exported 1 person to out.csv."
+    # Ana never agreed to share her details with the chapter: the organizer is told.
+    assert len(shown) == 1 and "did not agree to share their details" in shown[0]
