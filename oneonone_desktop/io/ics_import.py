@@ -333,7 +333,7 @@ def _task_values(record: Record, today: dt.date) -> dict[str, Any]:
         values["kind"] = record.our_kind
     if status in ("done", "cancelled"):
         values["status"] = "done" if status == "done" else "skipped"
-        values["completed_at"] = record.completed_at or utcnow()
+        values["completed_at"] = record.completed_at  # None: "now", decided when stored
     return values
 
 
@@ -353,6 +353,12 @@ def _update_task(task: Task, values: dict[str, Any], supporter_id: int | None) -
         values.pop("due_on")  # our own export shows a snoozed task on its new day
     if "status" not in values and task.status in ("done", "skipped") and not values["rrule"]:
         values.pop("completed_at", None)  # done here: a to-do still open in the file stays done
+    if values.get("status") == task.status and task.completed_at is not None:
+        # The file repeats what we know (a cancelled to-do carries no completion time): keep
+        # ours, so importing our own export again changes nothing.
+        values["completed_at"] = values.get("completed_at") or task.completed_at
+    elif "status" in values and values.get("completed_at") is None:
+        values["completed_at"] = utcnow()
     for name, value in values.items():
         setattr(task, name, value)
     if task.supporter_id is None and supporter_id is not None:
@@ -399,6 +405,8 @@ def store(records: list[Record], today: dt.date) -> IcsImportResult:
                 result.added += 1
             else:
                 values = _task_values(record, today)
+                if "status" in values and values["completed_at"] is None:
+                    values["completed_at"] = utcnow()
                 Task.create(uid=record.uid, supporter=supporter_id, **values)
                 result.added += 1
     return result
