@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -12,10 +11,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    BaseDocTemplate,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -24,7 +20,7 @@ from reportlab.platypus import (
 
 from oneonone_desktop import APP_DISPLAY_NAME
 from oneonone_desktop.documents import fonts
-from oneonone_desktop.documents.ink import INK, MM, PAPERS, RULE, SOFT
+from oneonone_desktop.documents.ink import INK, MM, PAPERS, RULE, SOFT, build_pdf
 from oneonone_desktop.io.atomic import atomic_write_bytes
 from oneonone_desktop.services.calendar_items import (
     KIND_LABELS,
@@ -198,27 +194,12 @@ def build_week_agenda(
         if len(todays) > 12:
             story.extend(block[1:])
 
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer, pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=MARGIN, bottomMargin=MARGIN, title=f"Week of {span}",
-        author=_organizer() or APP_DISPLAY_NAME, creator=APP_DISPLAY_NAME,
-        initialFontName=fonts.SANS,
-    )  # fmt: skip
     footer = f"{APP_DISPLAY_NAME} · printed {today:%B} {today.day}, {today.year}"
-
-    def on_page(canvas, document) -> None:  # type: ignore[no-untyped-def]
-        canvas.saveState()
-        canvas.setFont(fonts.SANS, 7)
-        canvas.setFillColor(SOFT)
-        canvas.drawString(MARGIN, MARGIN - 12, footer)
-        canvas.drawRightString(width - MARGIN, MARGIN - 12, f"page {document.page}")
-        canvas.restoreState()
-
-    frame = Frame(MARGIN, MARGIN, inner, height - 2 * MARGIN, 0, 0, 0, 0, id="body")
-    doc.addPageTemplates([PageTemplate(id="agenda", frames=[frame], onPage=on_page)])
-    doc.build(story)
-    return buffer.getvalue(), len(items)
+    data, _ = build_pdf(
+        story, (width, height), margin=MARGIN, title=f"Week of {span}",
+        author=_organizer() or APP_DISPLAY_NAME, footer=footer,
+    )  # fmt: skip
+    return data, len(items)
 
 
 def write_week_agenda(

@@ -8,18 +8,14 @@ show a count from 1 to 4 leaves that bar out and says so, like the tables write 
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -28,7 +24,7 @@ from reportlab.platypus import (
 
 from oneonone_desktop import APP_DISPLAY_NAME
 from oneonone_desktop.documents import fonts
-from oneonone_desktop.documents.ink import INK, MM, PAPERS, RULE, SOFT
+from oneonone_desktop.documents.ink import INK, MM, PAPERS, RULE, SOFT, build_pdf
 from oneonone_desktop.documents.report_charts import (
     ISSUE_BARS,
     commitment_chart,
@@ -312,28 +308,12 @@ def build_report_pdf(report: SurveyReport, paper: str = "letter") -> tuple[bytes
     st = _styles()
     width, height = PAPERS[paper]
     inner = width - 2 * MARGIN
-    buffer = io.BytesIO()
-    title = f"Report back {report.period.since} to {report.period.until}"
-    doc = BaseDocTemplate(
-        buffer, pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=MARGIN, bottomMargin=MARGIN, title=title,
-        author=report.organizer or report.chapter or APP_DISPLAY_NAME, creator=APP_DISPLAY_NAME,
-        initialFontName=fonts.SANS,
-    )  # fmt: skip
     footer = f"{report.chapter or APP_DISPLAY_NAME} · report back · {report.period.describe()}"
-
-    def on_page(canvas, document) -> None:  # type: ignore[no-untyped-def]
-        canvas.saveState()
-        canvas.setFont(fonts.SANS, 7)
-        canvas.setFillColor(SOFT)
-        canvas.drawString(MARGIN, MARGIN - 12, footer)
-        canvas.drawRightString(width - MARGIN, MARGIN - 12, f"page {document.page}")
-        canvas.restoreState()
-
-    frame = Frame(MARGIN, MARGIN, inner, height - 2 * MARGIN, 0, 0, 0, 0, id="body")
-    doc.addPageTemplates([PageTemplate(id="report", frames=[frame], onPage=on_page)])
-    doc.build(_story(report, st, inner))
-    return buffer.getvalue(), int(doc.page)
+    return build_pdf(
+        _story(report, st, inner), (width, height), margin=MARGIN,
+        title=f"Report back {report.period.since} to {report.period.until}",
+        author=report.organizer or report.chapter or APP_DISPLAY_NAME, footer=footer,
+    )  # fmt: skip
 
 
 def write_report_pdf(path: Path | str, report: SurveyReport, paper: str = "letter") -> int:
